@@ -1,0 +1,1 @@
+print("metrics-exporter: not yet implemented")

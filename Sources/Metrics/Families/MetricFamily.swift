@@ -1,0 +1,201 @@
+import Synchronization
+
+/// All series of one metric, one per set of label values: `http_requests_total` by method,
+/// endpoint and status.
+///
+/// Ask for a series once with `labels(...)` and keep the handle: updating a handle is an
+/// atomic operation. Looking up a series that exists is lock-free and allocation-free too (for
+/// up to three labels, or an array), so per-request lookups are fine. Past `maxSeries` label
+/// sets, new ones are folded into one overflow series whose every label value is
+/// `__overflow__`, and counted in `prometheus_metrics_series_overflow_total`, so a label fed
+/// from unbounded input cannot exhaust memory.
+public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
+    /// The family's name as registered.
+    public let name: String
+    /// The label names, in the order `labels(...)` takes their values.
+    public let labelNames: [String]
+    /// The most label sets kept before new ones go to the overflow series.
+    public let maxSeries: Int
+
+    let metadata: FamilyMetadata
+    private let schema: LabelSchema
+    private let makeMetric: @Sendable () -> Metric
+    private let writeSeries: @Sendable (Metric, SeriesLabels, inout ExpositionWriter, FamilyMetadata) -> Void
+    private let diagnostics: RegistryDiagnostics
+    private let table = SeriesTable<Metric>()
+    private let state = Mutex(State())
+
+    private struct State {
+        var entries: [SeriesEntry<Metric>] = []
+        var overflow: SeriesEntry<Metric>?
+        var sortedForExposition: [SeriesEntry<Metric>]?
+    }
+
+    /// The label value every label of the overflow series carries.
+    public static var overflowLabelValue: String { "__overflow__" }
+
+    init(
+        name: String,
+        labelNames: [String],
+        maxSeries: Int,
+        metadata: FamilyMetadata,
+        diagnostics: RegistryDiagnostics,
+        makeMetric: @escaping @Sendable () -> Metric,
+        writeSeries: @escaping @Sendable (Metric, SeriesLabels, inout ExpositionWriter, FamilyMetadata) -> Void
+    ) {
+        self.name = name
+        self.labelNames = labelNames
+        self.maxSeries = max(1, maxSeries)
+        self.metadata = metadata
+        self.diagnostics = diagnostics
+        self.makeMetric = makeMetric
+        self.writeSeries = writeSeries
+        schema = LabelSchema(names: labelNames)
+    }
+
+    /// The series for one label value.
+    public func labels(_ value: String) throws(PrometheusMetricsError) -> Metric {
+        try series(OneLabelValue(first: value))
+    }
+
+    /// The series for two label values, in `labelNames` order.
+    public func labels(_ first: String, _ second: String) throws(PrometheusMetricsError) -> Metric {
+        try series(TwoLabelValues(first: first, second: second))
+    }
+
+    /// The series for three label values, in `labelNames` order.
+    public func labels(_ first: String, _ second: String, _ third: String) throws(PrometheusMetricsError) -> Metric {
+        try series(ThreeLabelValues(first: first, second: second, third: third))
+    }
+
+    /// The series for these label values, in `labelNames` order.
+    public func labels(_ values: String...) throws(PrometheusMetricsError) -> Metric {
+        try series(values)
+    }
+
+    /// The series for these label values, in `labelNames` order.
+    public func labels(_ values: [String]) throws(PrometheusMetricsError) -> Metric {
+        try series(values)
+    }
+
+    /// The series for these label values given by name; the order of the pairs never matters.
+    public func labels(_ valuesByName: [String: String]) throws(PrometheusMetricsError) -> Metric {
+        try series(orderedValues(valuesByName))
+    }
+
+    /// Removes the series with these label values (in `labelNames` order); false if there was
+    /// none. Handles to it keep working but are no longer exposed.
+    @discardableResult
+    public func remove(_ values: String...) -> Bool {
+        remove(values)
+    }
+
+    /// Removes the series with these label values (in `labelNames` order); false if there was
+    /// none.
+    @discardableResult
+    public func remove(_ values: [String]) -> Bool {
+        guard values.count == labelNames.count else { return false }
+        return state.withLock { state in
+            guard let entry = table.find(values, hash: values.labelHash()) else { return false }
+            table.remove(entry)
+            state.entries.removeAll { $0 === entry }
+            state.sortedForExposition = nil
+            return true
+        }
+    }
+
+    /// Removes every series, the overflow series included.
+    public func removeAll() {
+        state.withLock { state in
+            table.removeAll()
+            state.entries.removeAll()
+            state.overflow = nil
+            state.sortedForExposition = nil
+        }
+    }
+
+    /// Removes the series whose handle this is; false if it is not (or no longer) in the family.
+    func removeSeries(_ handle: AnyObject) -> Bool {
+        state.withLock { state in
+            guard let entry = state.entries.first(where: { $0.metric === handle }) else { return false }
+            table.remove(entry)
+            state.entries.removeAll { $0 === entry }
+            state.sortedForExposition = nil
+            return true
+        }
+    }
+
+    /// The number of series, the overflow series included.
+    public var seriesCount: Int {
+        state.withLock { $0.entries.count + ($0.overflow == nil ? 0 : 1) }
+    }
+
+    @inline(__always)
+    private func series<Key: LabelValuesKey>(_ key: Key) throws(PrometheusMetricsError) -> Metric {
+        guard key.count == schema.names.count else {
+            throw .labelValuesMismatch(metric: name, labelNames: labelNames, received: (0..<key.count).map(key.value(at:)))
+        }
+        let hash = key.labelHash()
+        if let entry = table.find(key, hash: hash) { return entry.metric }
+        return create(key, hash: hash)
+    }
+
+    private func create<Key: LabelValuesKey>(_ key: Key, hash: Int) -> Metric {
+        state.withLock { state in
+            if let entry = table.find(key, hash: hash) { return entry.metric }
+            guard table.count < maxSeries else {
+                diagnostics.countOverflow(family: metadata.textName)
+                if let overflow = state.overflow { return overflow.metric }
+                let values = Array(repeating: Self.overflowLabelValue, count: schema.names.count)
+                let overflow = SeriesEntry(labels: SeriesLabels(values: values, schema: schema), metric: makeMetric())
+                state.overflow = overflow
+                state.sortedForExposition = nil
+                return overflow.metric
+            }
+            let values = (0..<key.count).map(key.value(at:))
+            let entry = SeriesEntry(labels: SeriesLabels(values: values, schema: schema), metric: makeMetric())
+            table.insert(entry)
+            state.entries.append(entry)
+            state.sortedForExposition = nil
+            return entry.metric
+        }
+    }
+
+    private func orderedValues(_ valuesByName: [String: String]) throws(PrometheusMetricsError) -> [String] {
+        var values: [String] = []
+        values.reserveCapacity(labelNames.count)
+        for name in labelNames {
+            guard let value = valuesByName[name] else { break }
+            values.append(value)
+        }
+        guard values.count == labelNames.count && valuesByName.count == labelNames.count else {
+            throw .labelValuesMismatch(
+                metric: name,
+                labelNames: labelNames,
+                received: valuesByName.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            )
+        }
+        return values
+    }
+}
+
+extension MetricFamily: SeriesRemoving {}
+
+extension MetricFamily: ExposableFamily {
+    func write(to writer: inout ExpositionWriter) {
+        let entries = state.withLock { state in
+            if let sorted = state.sortedForExposition { return sorted }
+            var all = state.entries
+            if let overflow = state.overflow { all.append(overflow) }
+            let schema = self.schema
+            all.sort { SeriesLabels.exposedOrder($0.labels, $1.labels, schema: schema) }
+            state.sortedForExposition = all
+            return all
+        }
+        guard !entries.isEmpty else { return }
+        writer.writeMetadata(metadata)
+        for entry in entries {
+            writeSeries(entry.metric, entry.labels, &writer, metadata)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// The identity of one series in a family: its label values in the family's declared order,
+/// their hash, and the `name="value",…` bytes in label-name order, rendered once at creation so
+/// that a scrape only copies them.
+struct SeriesLabels: Sendable {
+    let values: [String]
+    let hash: Int
+    let rendered: [UInt8]
+
+    init(values: [String], schema: LabelSchema) {
+        self.values = values
+        hash = values.labelHash()
+        var bytes: [UInt8] = []
+        for (position, index) in schema.exposedOrder.enumerated() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            ExpositionEscaping.appendLabel(name: schema.names[index], value: values[index], to: &bytes)
+        }
+        rendered = bytes
+    }
+
+    /// Byte-wise order of the values taken in label-name order: client_golang's series order.
+    static func exposedOrder(_ lhs: SeriesLabels, _ rhs: SeriesLabels, schema: LabelSchema) -> Bool {
+        for index in schema.exposedOrder {
+            let order = UTF8Bytes.compare(lhs.values[index], rhs.values[index])
+            if order != 0 { return order < 0 }
+        }
+        return false
+    }
+}
+
+/// A family's label names as declared, and the order in which they are exposed (sorted by
+/// name, as client_golang and node_exporter write them).
+struct LabelSchema: Sendable, Equatable {
+    let names: [String]
+    let exposedOrder: [Int]
+
+    init(names: [String]) {
+        self.names = names
+        exposedOrder = names.indices.sorted { UTF8Bytes.compare(names[$0], names[$1]) < 0 }
+    }
+}

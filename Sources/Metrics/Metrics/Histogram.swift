@@ -1,0 +1,95 @@
+import Synchronization
+
+/// Observations counted into buckets: latencies, sizes. Exposes cumulative `_bucket` counts,
+/// `_sum` and `_count`.
+///
+/// An observation is one atomic add on its bucket and one compare-and-swap on the sum; the
+/// count is the total of the buckets, so `_count` always equals the `+Inf` bucket. When two
+/// threads are seen contending, observations move to per-CPU shards and stop sharing cache
+/// lines. A NaN observation counts in `+Inf` and `_count` only.
+public final class Histogram: Sendable {
+    let layout: HistogramLayout
+    private let counts: AtomicWords
+    private let shards: ContentionStripes
+    private let bucketExemplars = Mutex<[Exemplar?]>([])
+    let rejections: RejectionReporter
+    let created = WallClock.now()
+
+    init(layout: HistogramLayout, rejections: RejectionReporter) {
+        self.layout = layout
+        self.rejections = rejections
+        counts = AtomicWords(count: layout.wordsPerShard)
+        shards = ContentionStripes(wordsPerStripe: layout.wordsPerShard)
+    }
+
+    deinit {
+        counts.deallocate()
+        shards.deallocate()
+    }
+
+    /// Records one observation.
+    public func observe(_ value: Double) {
+        let bucket = layout.bucketIndex(of: value)
+        if let words = shards.words {
+            shards.word(bucket, in: words).pointee.wrappingAdd(1, ordering: .relaxed)
+            if !value.isNaN { shards.word(layout.sumIndex, in: words).pointee.addFloatingPoint(value) }
+            return
+        }
+        counts[bucket].wrappingAdd(1, ordering: .relaxed)
+        if !value.isNaN && !counts[layout.sumIndex].tryAddFloatingPoint(value) {
+            shards.word(layout.sumIndex, in: shards.install()).pointee.addFloatingPoint(value)
+        }
+    }
+
+    /// Records one observation and keeps an exemplar (OpenMetrics: labels such as a trace or
+    /// request ID, at most 128 characters in all) for the bucket it falls in.
+    public func observe(_ value: Double, exemplar labels: [String: String]) {
+        observe(value)
+        guard let exemplar = Exemplar(labels: labels, value: value) else {
+            rejections.report(.invalidExemplar)
+            return
+        }
+        let bucket = layout.bucketIndex(of: value)
+        let bucketCount = layout.upperBounds.count + 1
+        bucketExemplars.withLock { exemplars in
+            if exemplars.isEmpty { exemplars = Array(repeating: nil, count: bucketCount) }
+            exemplars[bucket] = exemplar
+        }
+    }
+
+    /// Records a duration in seconds; a negative duration is rejected.
+    public func observe(_ duration: Duration) {
+        guard duration >= .zero else {
+            rejections.report(.negativeDuration)
+            return
+        }
+        observe(duration.seconds)
+    }
+
+    /// Runs `body` and records how long it took, in seconds, whether it returns or throws.
+    public func time<Result>(_ body: () throws -> Result) rethrows -> Result {
+        let start = ContinuousClock.now
+        defer { observe(ContinuousClock.now - start) }
+        return try body()
+    }
+
+    /// Runs `body` and records how long it took, in seconds, whether it returns or throws.
+    public func time<Result>(isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> Result) async rethrows -> Result {
+        let start = ContinuousClock.now
+        defer { observe(ContinuousClock.now - start) }
+        return try await body()
+    }
+
+    /// Per-bucket (not cumulative) counts, the last for `+Inf`, and the sum.
+    var snapshot: (bucketCounts: [UInt64], sum: Double) {
+        let bucketCounts = (0...layout.upperBounds.count).map {
+            counts[$0].load(ordering: .relaxed) &+ shards.total(of: $0)
+        }
+        let sum = counts[layout.sumIndex].floatingPointValue + shards.floatingTotal(of: layout.sumIndex)
+        return (bucketCounts, sum)
+    }
+
+    var exemplars: [Exemplar?] {
+        bucketExemplars.withLock { $0 }
+    }
+}

@@ -1,0 +1,220 @@
+import Synchronization
+
+/// Holds families and collectors, and writes them all out on a scrape.
+///
+/// Registering is idempotent: the same definition under the same name returns the family
+/// already registered, so modules can declare what they use without coordinating. A different
+/// definition under that name, or a name another family's samples already use, is an error.
+/// Families are written sorted by name, series sorted by label values, so two scrapes of the
+/// same state are byte-identical.
+public final class PrometheusRegistry: Sendable {
+    /// The registry that the swift-metrics factory and the metrics server use unless told
+    /// otherwise.
+    public static let `default` = PrometheusRegistry()
+
+    /// Whether OpenMetrics output carries `_created` samples for counters, histograms and
+    /// summaries.
+    public let exposesCreatedSamples: Bool
+    /// The series limit of families that do not set their own.
+    public let defaultMaxSeries: Int
+
+    let diagnostics = RegistryDiagnostics()
+    private let state = Mutex(State())
+
+    private struct Registration {
+        let definition: MetricDefinition
+        let family: any ExposableFamily
+        /// What `make*` returns for this definition (a family or its only series).
+        let handle: any Sendable
+        /// Every name the family's samples use in either format.
+        let sampleNames: Set<String>
+    }
+
+    private struct State {
+        var registrations: [String: Registration] = [:]
+        var sampleNameOwners: [String: String] = [:]
+        var collectors: [(id: UInt64, collector: any PrometheusCollector)] = []
+        var nextCollectorID: UInt64 = 0
+        var sortedFamilies: [any ExposableFamily]?
+    }
+
+    /// - Parameters:
+    ///   - exposesCreatedSamples: add `_created` samples to OpenMetrics output.
+    ///   - defaultMaxSeries: the series limit of families that do not set one.
+    public init(exposesCreatedSamples: Bool = false, defaultMaxSeries: Int = 10_000) {
+        self.exposesCreatedSamples = exposesCreatedSamples
+        self.defaultMaxSeries = max(1, defaultMaxSeries)
+    }
+
+    // MARK: Exposition
+
+    /// Appends every family in `format` to `bytes`; pass a buffer kept across scrapes to reuse
+    /// its capacity.
+    public func write(_ format: ExpositionFormat, into bytes: inout [UInt8]) {
+        let (registered, collectors) = state.withLock { state in
+            (sortedFamilies(&state), state.collectors.map(\.collector))
+        }
+        var collected: [CollectedFamily] = []
+        for collector in collectors {
+            collector.collect(into: &collected)
+        }
+        let scraped = prepare(collected, besides: registered)
+        var writer = ExpositionWriter(format: format, exposesCreated: exposesCreatedSamples, bytes: [])
+        swap(&writer.bytes, &bytes)
+        var next = 0
+        for family in scraped {
+            while next < registered.count && registered[next].metadata.textName < family.metadata.textName {
+                registered[next].write(to: &writer)
+                next += 1
+            }
+            family.write(to: &writer)
+        }
+        for family in registered[next...] {
+            family.write(to: &writer)
+        }
+        if format == .openMetrics {
+            writer.bytes.append(contentsOf: "# EOF\n".utf8)
+        }
+        swap(&writer.bytes, &bytes)
+    }
+
+    /// Every family in `format`, as a new buffer.
+    public func exposition(_ format: ExpositionFormat = .prometheusText) -> [UInt8] {
+        var bytes: [UInt8] = []
+        write(format, into: &bytes)
+        return bytes
+    }
+
+    private func sortedFamilies(_ state: inout State) -> [any ExposableFamily] {
+        if let sorted = state.sortedFamilies { return sorted }
+        let sorted = state.registrations.values.map(\.family).sorted { $0.metadata.textName < $1.metadata.textName }
+        state.sortedFamilies = sorted
+        return sorted
+    }
+
+    /// Collected families checked, merged by name and sorted; diagnostics come last, since
+    /// preparing may count rejections.
+    private func prepare(_ collected: [CollectedFamily], besides registered: [any ExposableFamily]) -> [any ExposableFamily] {
+        let registeredNames = Set(registered.map(\.metadata.textName))
+        var merged: [String: CollectedFamily] = [:]
+        var order: [String] = []
+        for family in collected {
+            guard !registeredNames.contains(family.name) else {
+                diagnostics.countRejection(family: family.name, reason: .invalidFamily)
+                continue
+            }
+            if var existing = merged[family.name] {
+                guard existing.type == family.type else {
+                    diagnostics.countRejection(family: family.name, reason: .typeMismatch)
+                    continue
+                }
+                existing.metrics += family.metrics
+                merged[family.name] = existing
+            } else {
+                merged[family.name] = family
+                order.append(family.name)
+            }
+        }
+        var prepared: [any ExposableFamily] = order.compactMap { name in
+            merged[name].flatMap { PreparedFamily($0, diagnostics: diagnostics) }
+        }
+        prepared += diagnostics.collect().compactMap { PreparedFamily($0, diagnostics: diagnostics) }
+        return prepared.sorted { $0.metadata.textName < $1.metadata.textName }
+    }
+
+    // MARK: Registration
+
+    /// Registers `definition` or returns what an equal, earlier registration returned.
+    func register<Handle: Sendable>(
+        _ definition: MetricDefinition,
+        make: () -> (family: any ExposableFamily, handle: Handle)
+    ) throws(PrometheusMetricsError) -> Handle {
+        try MetricValidation.validate(definition)
+        let result: Result<Handle, PrometheusMetricsError> = state.withLock { state in
+            if let existing = state.registrations[definition.name] {
+                guard existing.definition == definition, let handle = existing.handle as? Handle else {
+                    return .failure(.conflictingDefinition(registered: existing.definition, requested: definition))
+                }
+                return .success(handle)
+            }
+            let sampleNames = MetricValidation.sampleNames(of: definition)
+            for sampleName in sampleNames.sorted() {
+                if let owner = state.sampleNameOwners[sampleName] {
+                    return .failure(.sampleNameClash(metric: definition.name, sampleName: sampleName, registeredFamily: owner))
+                }
+            }
+            let (family, handle) = make()
+            state.registrations[definition.name] = Registration(
+                definition: definition,
+                family: family,
+                handle: handle,
+                sampleNames: sampleNames
+            )
+            for sampleName in sampleNames {
+                state.sampleNameOwners[sampleName] = definition.name
+            }
+            state.sortedFamilies = nil
+            return .success(handle)
+        }
+        return try result.get()
+    }
+
+    /// Removes the family registered under `name` (as registered, or its 0.0.4 text name);
+    /// false if there is none. Handles to it keep working but are no longer exposed.
+    @discardableResult
+    public func unregister(name: String) -> Bool {
+        state.withLock { state in
+            let key = state.registrations[name] != nil ? name : state.registrations.first { $0.value.family.metadata.textName == name }?.key
+            guard let key, let registration = state.registrations.removeValue(forKey: key) else { return false }
+            for sampleName in registration.sampleNames {
+                state.sampleNameOwners.removeValue(forKey: sampleName)
+            }
+            state.sortedFamilies = nil
+            return true
+        }
+    }
+
+    /// Adds a collector, called on every scrape until unregistered.
+    @discardableResult
+    public func register(collector: some PrometheusCollector) -> CollectorRegistration {
+        state.withLock { state in
+            state.nextCollectorID += 1
+            state.collectors.append((state.nextCollectorID, collector))
+            return CollectorRegistration(id: state.nextCollectorID)
+        }
+    }
+
+    /// Removes a collector; false if it was not registered.
+    @discardableResult
+    public func unregister(_ registration: CollectorRegistration) -> Bool {
+        state.withLock { state in
+            let before = state.collectors.count
+            state.collectors.removeAll { $0.id == registration.id }
+            return state.collectors.count != before
+        }
+    }
+
+    func rejectionReporter(for definition: MetricDefinition) -> RejectionReporter {
+        RejectionReporter(family: definition.name, diagnostics: diagnostics)
+    }
+}
+
+/// Identifies a registered collector, for `unregister(_:)`.
+public struct CollectorRegistration: Sendable, Hashable {
+    let id: UInt64
+}
+
+extension PrometheusRegistry {
+    /// Removes the series whose handle this is from whichever family holds it (swift-metrics'
+    /// `destroy*`); false if none does.
+    @discardableResult
+    func removeSeries(_ handle: AnyObject) -> Bool {
+        let families = state.withLock { state in state.registrations.values.compactMap { $0.family as? any SeriesRemoving } }
+        return families.contains { $0.removeSeries(handle) }
+    }
+}
+
+/// A family that can drop a series given its handle.
+protocol SeriesRemoving: Sendable {
+    func removeSeries(_ handle: AnyObject) -> Bool
+}

@@ -11,6 +11,11 @@ public final class Gauge: Sendable {
         bits.store(value.bitPattern, ordering: .relaxed)
     }
 
+    /// Sets a whole-number value (so that `set(42)` needs no annotation).
+    public func set(_ value: Int) {
+        set(Double(value))
+    }
+
     /// Adds an amount (negative to subtract).
     public func add(_ amount: Double) {
         bits.addFloatingPoint(amount)

@@ -20,7 +20,7 @@ public struct PrometheusMetricsFactory: MetricsFactory {
     /// What swift-metrics cannot say about a metric: its HELP text and histogram buckets.
     public struct Configuration: Sendable {
         /// HELP text by metric label (as given to swift-metrics, or sanitised). Metrics without
-        /// one are described by their swift-metrics label.
+        /// one are described by their sanitised name.
         public var helpTexts: [String: String]
         /// Histogram buckets by metric label (as given to swift-metrics, or sanitised), for
         /// timers (in seconds) and aggregating recorders.
@@ -129,7 +129,7 @@ public struct PrometheusMetricsFactory: MetricsFactory {
             pairs.append((labelName, value))
         }
         pairs.sort { $0.name < $1.name }
-        let help = configuration.helpTexts[label] ?? configuration.helpTexts[name] ?? "\(label) (from swift-metrics)"
+        let help = configuration.helpTexts[label] ?? configuration.helpTexts[name] ?? "\(name) (from swift-metrics)"
         do {
             let family = try makeFamily(registry, name, help, pairs.map(\.name))
             return try family.labels(pairs.map(\.value))

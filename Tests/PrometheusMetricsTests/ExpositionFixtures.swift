@@ -54,4 +54,39 @@ enum ExpositionFixtures {
         try registry.makeGaugeFunction(name: "queue_depth", help: "Jobs waiting.", labels: ["queue": "default"]) { 7 }
         return registry
     }
+
+    /// What `hostileRegistry` recorded, sample by sample, as Python must read it back.
+    static let hostileSamples: [ExpositionDump.Sample] = [
+        .init("build_info", ["revision": "abc", "version": "1.2.3"], 1),
+        .init("edge_values", ["case": ""], 42),
+        .init("edge_values", ["case": "big_integer"], 1_234_567),
+        .init("edge_values", ["case": "fraction"], 0.1),
+        .init("edge_values", ["case": "million"], 1e6),
+        .init("edge_values", ["case": "minus_inf"], -.infinity),
+        .init("edge_values", ["case": "nan"], .nan),
+        .init("edge_values", ["case": "negative_zero"], 0),
+        .init("edge_values", ["case": "plus_inf"], .infinity),
+        .init("edge_values", ["case": "tiny"], 1e-5),
+        .init("http_requests_total", ["method": "GET", "path": "/"], 1_000_001),
+        .init("http_requests_total", ["method": "GET", "path": "/a\\b\"c\nd"], 3),
+        .init("http_requests_total", ["method": "POST", "path": "nul\u{0}cr\r ls\u{2028}é"], 1),
+        .init("http_requests_total", ["method": "PUT", "path": "/"], 0.25),
+        .init("payload_bytes", ["direction": "in", "quantile": "0.5"], 49),
+        .init("payload_bytes", ["direction": "in", "quantile": "0.9"], 90),
+        .init("payload_bytes_sum", ["direction": "in"], 5050),
+        .init("payload_bytes_count", ["direction": "in"], 100),
+        .init("payload_bytes", ["direction": "out", "quantile": "0.5"], 1024),
+        .init("payload_bytes", ["direction": "out", "quantile": "0.9"], 1024),
+        .init("payload_bytes_sum", ["direction": "out"], 1024),
+        .init("payload_bytes_count", ["direction": "out"], 1),
+        .init("prometheus_metrics_rejected_total", ["family": "http_requests_total", "reason": "nan_value"], 1),
+        .init("prometheus_metrics_rejected_total", ["family": "http_requests_total", "reason": "negative_increment"], 1),
+        .init("queue_depth", ["queue": "default"], 7),
+        .init("request_duration_seconds_bucket", ["le": "0.1"], 2),
+        .init("request_duration_seconds_bucket", ["le": "0.5"], 3),
+        .init("request_duration_seconds_bucket", ["le": "1"], 4),
+        .init("request_duration_seconds_bucket", ["le": "+Inf"], 6),
+        .init("request_duration_seconds_sum", [:], 6.15),
+        .init("request_duration_seconds_count", [:], 6),
+    ]
 }

@@ -108,6 +108,7 @@ import Testing
         let exposition = registry.exposition(.prometheusText)
         #expect(exposition == Array(Self.hostileText.utf8))
         try ExpositionDump.record("hostile", .prometheusText, exposition)
+        try ExpositionDump.recordSamples("hostile", ExpositionFixtures.hostileSamples)
     }
 
     @Test func hostileOpenMetricsIsByteExact() throws {

@@ -102,7 +102,7 @@ import Testing
         ] {
             #expect(exposition.contains(expected), "missing \(expected)")
         }
-        try ExpositionDump.record("swift-metrics-misuse", .prometheusText, Array(exposition.utf8))
+        try ExpositionDump.record("swift-metrics-misuse", .prometheusText, registry.exposition(.prometheusText))
         try ExpositionDump.record("swift-metrics-misuse", .openMetrics, registry.exposition(.openMetrics))
     }
 

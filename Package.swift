@@ -21,10 +21,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
-        .target(name: "CurrentCPU"),
+        .target(name: "CObservabilityCPU"),
         .target(
             name: "PrometheusMetrics",
-            dependencies: ["CurrentCPU", .product(name: "CoreMetrics", package: "swift-metrics")],
+            dependencies: ["CObservabilityCPU", .product(name: "CoreMetrics", package: "swift-metrics")],
             path: "Sources/Metrics"
         ),
         .target(

@@ -1,4 +1,4 @@
-import CurrentCPU
+import CObservabilityCPU
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,5 @@
-#ifndef CURRENT_CPU_H
-#define CURRENT_CPU_H
+#ifndef C_OBSERVABILITY_CPU_H
+#define C_OBSERVABILITY_CPU_H
 
 #if defined(__linux__)
 #ifndef _GNU_SOURCE

@@ -1,2 +1,2 @@
 // The module is header-only (an inline function); SwiftPM needs one source file per C target.
-#include "CurrentCPU.h"
+#include "CObservabilityCPU.h"

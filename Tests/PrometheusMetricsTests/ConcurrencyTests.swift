@@ -24,7 +24,8 @@ import Testing
         DispatchQueue.concurrentPerform(iterations: Self.threads) { thread in
             for index in 0..<perThread { histogram.observe(Double((index + thread) % 4 + 1)) }
         }
-        let (buckets, sum) = histogram.snapshot
+        let buckets = (0...3).map { histogram.count(inBucket: $0) }
+        let sum = histogram.sum
         #expect(buckets.reduce(0, +) == UInt64(Self.threads * perThread))
         #expect(buckets == Array(repeating: UInt64(Self.threads * perThread / 4), count: 4))
         #expect(sum == Double(Self.threads * perThread / 4 * (1 + 2 + 3 + 4)))

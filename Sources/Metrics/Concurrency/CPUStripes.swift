@@ -22,9 +22,10 @@ enum CPUStripes {
         return stripes
     }()
 
-    /// The stripe of the calling thread.
+    /// The stripe of the calling thread, given `count - 1`. Callers keep the mask in their own
+    /// storage: reading a lazily initialised global on every update costs a call.
     @inline(__always)
-    static func current() -> Int {
-        Int(current_cpu()) & (count - 1)
+    static func current(mask: Int) -> Int {
+        Int(current_cpu()) & mask
     }
 }

@@ -7,28 +7,33 @@ struct ContentionStripes: ~Copyable, @unchecked Sendable {
     private let installed = Atomic<UnsafeMutableRawPointer?>(nil)
     /// Words from one CPU's stripe to the next: whole multiples of `CPUStripes.strideInBytes`.
     let stride: Int
+    /// `CPUStripes.count - 1`.
+    private let mask: Int
 
     /// Stripes of at least `wordsPerStripe` words each.
     init(wordsPerStripe: Int) {
         let wordsPerLine = CPUStripes.strideInBytes / MemoryLayout<UInt64>.stride
         stride = (wordsPerStripe + wordsPerLine - 1) / wordsPerLine * wordsPerLine
+        mask = CPUStripes.count - 1
     }
+
+    private var wordCount: Int { (mask + 1) * stride }
 
     /// The stripes, if contention installed them.
     @inline(__always)
     var words: AtomicWords? {
-        installed.load(ordering: .acquiring).map { AtomicWords(existing: $0, count: CPUStripes.count * stride) }
+        installed.load(ordering: .acquiring).map { AtomicWords(existing: $0, count: wordCount) }
     }
 
     /// The word at `index` of the calling CPU's stripe.
     @inline(__always)
     func word(_ index: Int, in words: AtomicWords) -> UnsafeMutablePointer<Atomic<UInt64>> {
-        words.base + CPUStripes.current() * stride + index
+        words.base + CPUStripes.current(mask: mask) * stride + index
     }
 
     /// The stripes, installing them if no other thread has yet.
     func install() -> AtomicWords {
-        let fresh = AtomicWords(count: CPUStripes.count * stride, alignment: CPUStripes.strideInBytes)
+        let fresh = AtomicWords(count: wordCount, alignment: CPUStripes.strideInBytes)
         let (exchanged, existing) = installed.compareExchange(
             expected: nil,
             desired: UnsafeMutableRawPointer(fresh.base),
@@ -36,14 +41,14 @@ struct ContentionStripes: ~Copyable, @unchecked Sendable {
         )
         if exchanged { return fresh }
         fresh.deallocate()
-        return existing.map { AtomicWords(existing: $0, count: CPUStripes.count * stride) } ?? install()
+        return existing.map { AtomicWords(existing: $0, count: wordCount) } ?? install()
     }
 
     /// The sum of word `index` over every stripe (zero before contention).
     func total(of index: Int) -> UInt64 {
         guard let words else { return 0 }
         var total: UInt64 = 0
-        for stripe in 0..<CPUStripes.count {
+        for stripe in 0...mask {
             total &+= words[stripe * stride + index].load(ordering: .relaxed)
         }
         return total
@@ -53,7 +58,7 @@ struct ContentionStripes: ~Copyable, @unchecked Sendable {
     func floatingTotal(of index: Int) -> Double {
         guard let words else { return 0 }
         var total = 0.0
-        for stripe in 0..<CPUStripes.count {
+        for stripe in 0...mask {
             total += Double(bitPattern: words[stripe * stride + index].load(ordering: .relaxed))
         }
         return total
@@ -62,7 +67,7 @@ struct ContentionStripes: ~Copyable, @unchecked Sendable {
     /// Zeroes word `index` of every stripe.
     func reset(_ index: Int) {
         guard let words else { return }
-        for stripe in 0..<CPUStripes.count {
+        for stripe in 0...mask {
             words[stripe * stride + index].store(0, ordering: .relaxed)
         }
     }

@@ -19,6 +19,7 @@ final class ReadSideGuard: @unchecked Sendable {
 
     private let counters: AtomicWords
     private let wordsPerStripe = CPUStripes.strideInBytes / MemoryLayout<UInt64>.stride
+    private let mask = CPUStripes.count - 1
 
     private init() {
         counters = AtomicWords(count: CPUStripes.count * wordsPerStripe, alignment: CPUStripes.strideInBytes)
@@ -27,7 +28,7 @@ final class ReadSideGuard: @unchecked Sendable {
     /// Marks the calling thread as reading; pass the result to `exit`.
     @inline(__always)
     func enter() -> Int {
-        let slot = CPUStripes.current() * wordsPerStripe
+        let slot = CPUStripes.current(mask: mask) * wordsPerStripe
         counters[slot].wrappingAdd(1, ordering: .sequentiallyConsistent)
         return slot
     }
@@ -40,7 +41,7 @@ final class ReadSideGuard: @unchecked Sendable {
 
     /// Returns once every read that was in progress when it was called has ended.
     func waitForReaders() {
-        for stripe in 0..<CPUStripes.count {
+        for stripe in 0...mask {
             var spins = 0
             while counters[stripe * wordsPerStripe].load(ordering: .sequentiallyConsistent) != 0 {
                 spins += 1

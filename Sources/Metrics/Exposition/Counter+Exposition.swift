@@ -1,10 +1,16 @@
 extension Counter {
-    /// `<name>_total{…} v` (with its exemplar in OpenMetrics), then `_created` if enabled.
-    static func write(_ counter: Counter, labels: SeriesLabels, to writer: inout ExpositionWriter, metadata: FamilyMetadata) {
-        writer.beginSample(metadata.sampleName(in: writer.format), labels: labels.rendered)
-        writer.appendValue(counter.value)
-        writer.appendExemplar(counter.exemplar)
-        writer.endLine()
-        writer.writeCreated(metadata.openMetricsName, labels: labels.rendered, created: counter.created)
-    }
+    /// `<name>_total{…} ` (the same in both formats).
+    static let rendering = SeriesRendering<Counter>(
+        prefixes: { labels, metadata in [LinePrefix.render(metadata.textSampleName, labels: labels)] },
+        write: { entries, writer, metadata in
+            writer.writeMetadata(metadata)
+            entries.forEachBorrowed { entry in
+                writer.buffer.append(entry.prefixes[0])
+                writer.appendValue(entry.metric.value)
+                if writer.format == .openMetrics { writer.appendExemplar(entry.metric.exemplar) }
+                writer.endLine()
+                writer.writeCreated(metadata.openMetricsName, labels: entry.labels.rendered, created: entry.metric.created)
+            }
+        }
+    )
 }

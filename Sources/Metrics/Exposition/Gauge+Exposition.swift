@@ -1,5 +1,13 @@
 extension Gauge {
-    static func write(_ gauge: Gauge, labels: SeriesLabels, to writer: inout ExpositionWriter, metadata: FamilyMetadata) {
-        writer.writeSample(metadata.sampleName(in: writer.format), labels: labels.rendered, value: gauge.value)
-    }
+    static let rendering = SeriesRendering<Gauge>(
+        prefixes: { labels, metadata in [LinePrefix.render(metadata.textSampleName, labels: labels)] },
+        write: { entries, writer, metadata in
+            writer.writeMetadata(metadata)
+            entries.forEachBorrowed { entry in
+                writer.buffer.append(entry.prefixes[0])
+                writer.appendValue(entry.metric.value)
+                writer.endLine()
+            }
+        }
+    )
 }

@@ -2,131 +2,174 @@
 /// what Prometheus and its client libraries write: shortest round-trip digits, an exponent
 /// below 1e-4 and from 1e6 up (`1e+06`, `1.5e-05`), no `.0` on integers, `+Inf`, `-Inf`, `NaN`,
 /// and `0` for negative zero. Swift's own `description` (`inf`, `5.0`, `1000000.0`) differs.
+///
+/// The writers fill raw memory of at least `maximumLength` bytes and return how many they
+/// wrote, so the exposition buffer can take them without an intermediate array.
 enum GoFloat {
-    /// Appends the Prometheus text spelling of `value`.
+    /// Enough for any spelling: `-1.7976931348623157e+308` is 24 bytes, a UInt64 20 digits.
+    static let maximumLength = 32
+
+    /// Writes the Prometheus text spelling of `value`, or OpenMetrics' canonical one (Go's,
+    /// plus `.0` where it has neither a point nor an exponent: `1.0`, `0.005`, `1e+06`).
     @inline(__always)
-    static func append(_ value: Double, to bytes: inout [UInt8]) {
+    static func write(_ value: Double, openMetrics: Bool, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        var count: Int
         if value == 0 {
-            bytes.append(UInt8(ascii: "0"))
+            output[0] = UInt8(ascii: "0")
+            count = 1
         } else if value == value.rounded(.towardZero) && abs(value) < 1e6 {
-            appendInteger(Int64(value), to: &bytes)
+            count = writeInteger(Int64(value), to: output)
         } else {
-            appendGeneral(value, to: &bytes)
+            return writeGeneral(value, openMetrics: openMetrics, to: output)
         }
+        if openMetrics {
+            output[count] = UInt8(ascii: ".")
+            output[count + 1] = UInt8(ascii: "0")
+            count += 2
+        }
+        return count
     }
 
-    /// Appends OpenMetrics' canonical spelling: Go's, plus `.0` where it has neither a point nor
-    /// an exponent (`1.0`, `0.005`, `1e+06`). Used for float values, `le` and `quantile`.
+    /// Writes the decimal digits of an integer.
+    @inline(__always)
+    static func writeInteger(_ value: Int64, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        guard value < 0 else { return writeUnsigned(UInt64(value), to: output) }
+        output[0] = UInt8(ascii: "-")
+        return 1 + writeUnsigned(value.magnitude, to: output + 1)
+    }
+
+    /// Writes the decimal digits of an unsigned integer.
+    @inline(__always)
+    static func writeUnsigned(_ value: UInt64, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        var remaining = value
+        for index in stride(from: digits - 1, through: 0, by: -1) {
+            output[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining % 10)
+            remaining /= 10
+        }
+        return digits
+    }
+
+    /// Appends the Prometheus text spelling of `value`.
+    static func append(_ value: Double, to bytes: inout [UInt8]) {
+        appending(to: &bytes) { write(value, openMetrics: false, to: $0) }
+    }
+
+    /// Appends OpenMetrics' canonical spelling of `value`.
     static func appendOpenMetrics(_ value: Double, to bytes: inout [UInt8]) {
-        let start = bytes.count
-        append(value, to: &bytes)
-        if value.isFinite && !bytes[start...].contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") }) {
-            bytes.append(contentsOf: ".0".utf8)
+        appending(to: &bytes) { write(value, openMetrics: true, to: $0) }
+    }
+
+    /// The spelling of `value` in `format`, as bytes: for `le` and `quantile` label values.
+    static func spelled(_ value: Double, in format: ExpositionFormat) -> [UInt8] {
+        var bytes: [UInt8] = []
+        appending(to: &bytes) { write(value, openMetrics: format == .openMetrics, to: $0) }
+        return bytes
+    }
+
+    private static func appending(to bytes: inout [UInt8], _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength) { scratch in
+            guard let base = scratch.baseAddress else { return }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: body(base)))
         }
     }
 
-    /// Appends the decimal digits of an integer.
-    @inline(__always)
-    static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
-        if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            appendUnsigned(value.magnitude, to: &bytes)
-        } else {
-            appendUnsigned(UInt64(value), to: &bytes)
-        }
-    }
-
-    /// Appends the decimal digits of an unsigned integer.
-    @inline(__always)
-    static func appendUnsigned(_ value: UInt64, to bytes: inout [UInt8]) {
-        if value < 10 {
-            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
-            return
-        }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var remaining = value
-            var index = 20
-            while remaining > 0 {
-                index -= 1
-                digits[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining % 10)
-                remaining /= 10
+    private static func writeGeneral(_ value: Double, openMetrics: Bool, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        if value.isNaN { return copy("NaN", to: output) }
+        if value.isInfinite { return copy(value > 0 ? "+Inf" : "-Inf", to: output) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength) { scratch in
+            guard let digits = scratch.baseAddress else { return 0 }
+            let decimal = ShortestDecimal(value.magnitude, digits: digits)
+            var count = 0
+            if value < 0 {
+                output[0] = UInt8(ascii: "-")
+                count = 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[index..<20]))
+            let exponent = decimal.pointPosition - 1
+            if exponent < -4 || exponent >= 6 {
+                return count + writeScientific(decimal, digits: digits, exponent: exponent, to: output + count)
+            }
+            return count + writeFixed(decimal, digits: digits, to: output + count)
         }
     }
 
-    private static func appendGeneral(_ value: Double, to bytes: inout [UInt8]) {
-        if value.isNaN {
-            bytes.append(contentsOf: "NaN".utf8)
-            return
+    private static func writeScientific(_ decimal: ShortestDecimal, digits: UnsafeMutablePointer<UInt8>, exponent: Int, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        output[0] = digits[0]
+        var count = 1
+        if decimal.digitCount > 1 {
+            output[1] = UInt8(ascii: ".")
+            (output + 2).update(from: digits + 1, count: decimal.digitCount - 1)
+            count = decimal.digitCount + 1
         }
-        if value.isInfinite {
-            bytes.append(contentsOf: (value > 0 ? "+Inf" : "-Inf").utf8)
-            return
+        output[count] = UInt8(ascii: "e")
+        output[count + 1] = UInt8(ascii: exponent < 0 ? "-" : "+")
+        count += 2
+        if abs(exponent) < 10 {
+            output[count] = UInt8(ascii: "0")
+            count += 1
         }
-        let decimal = ShortestDecimal(value)
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        let exponent = decimal.pointPosition - 1
-        if exponent < -4 || exponent >= 6 {
-            appendScientific(decimal, exponent: exponent, to: &bytes)
-        } else {
-            appendFixed(decimal, to: &bytes)
-        }
+        return count + writeUnsigned(UInt64(abs(exponent)), to: output + count)
     }
 
-    private static func appendScientific(_ decimal: ShortestDecimal, exponent: Int, to bytes: inout [UInt8]) {
-        bytes.append(decimal.digits[0])
-        if decimal.digits.count > 1 {
-            bytes.append(UInt8(ascii: "."))
-            bytes.append(contentsOf: decimal.digits[1...])
-        }
-        bytes.append(UInt8(ascii: "e"))
-        bytes.append(UInt8(ascii: exponent < 0 ? "-" : "+"))
-        let magnitude = UInt64(abs(exponent))
-        if magnitude < 10 { bytes.append(UInt8(ascii: "0")) }
-        appendUnsigned(magnitude, to: &bytes)
-    }
-
-    private static func appendFixed(_ decimal: ShortestDecimal, to bytes: inout [UInt8]) {
-        let digits = decimal.digits
+    /// Fixed notation; only reached for values with a fractional part, so there is always a
+    /// point and OpenMetrics needs no `.0`.
+    private static func writeFixed(_ decimal: ShortestDecimal, digits: UnsafeMutablePointer<UInt8>, to output: UnsafeMutablePointer<UInt8>) -> Int {
         let point = decimal.pointPosition
+        let digitCount = decimal.digitCount
         if point <= 0 {
-            bytes.append(contentsOf: "0.".utf8)
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: -point))
-            bytes.append(contentsOf: digits)
-        } else if point >= digits.count {
-            bytes.append(contentsOf: digits)
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: point - digits.count))
-        } else {
-            bytes.append(contentsOf: digits[..<point])
-            bytes.append(UInt8(ascii: "."))
-            bytes.append(contentsOf: digits[point...])
+            output[0] = UInt8(ascii: "0")
+            output[1] = UInt8(ascii: ".")
+            (output + 2).initialize(repeating: UInt8(ascii: "0"), count: -point)
+            (output + 2 - point).update(from: digits, count: digitCount)
+            return 2 - point + digitCount
         }
+        let integerDigits = min(point, digitCount)
+        output.update(from: digits, count: integerDigits)
+        (output + integerDigits).initialize(repeating: UInt8(ascii: "0"), count: point - integerDigits)
+        guard digitCount > point else { return point }
+        output[point] = UInt8(ascii: ".")
+        (output + point + 1).update(from: digits + point, count: digitCount - point)
+        return digitCount + 1
+    }
+
+    private static func copy(_ text: StaticString, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        output.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+        return text.utf8CodeUnitCount
     }
 }
 
-/// The shortest digits that round-trip a finite, non-zero double, and where the decimal point
-/// goes (`0.00125` is digits `125`, point position -2). Swift's `description` already finds
-/// the shortest round-trip digits; this only reads them back out of its spelling.
+/// The shortest digits that round-trip a finite, non-zero, positive double, and where the
+/// decimal point goes (`0.00125` is digits `125`, point position -2). Swift's own spelling
+/// already has the shortest round-trip digits; this reads them back out of it, written into
+/// stack memory through `TextOutputStream` so that no `String` is allocated.
 struct ShortestDecimal {
-    var digits: [UInt8] = []
-    var pointPosition = 0
+    private(set) var digitCount = 0
+    private(set) var pointPosition = 0
 
-    init(_ value: Double) {
+    /// Parses `value`'s spelling, leaving its digits in `digits` (at least 32 bytes).
+    init(_ value: Double, digits: UnsafeMutablePointer<UInt8>) {
+        var spelling = ASCIISpelling()
+        value.write(to: &spelling)
         var integerDigits = 0
         var seenPoint = false
         var exponent = 0
         var exponentSign = 1
         var inExponent = false
         var leadingZeros = 0
-        for byte in value.magnitude.description.utf8 {
+        spelling.forEachByte { byte in
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9") where inExponent:
                 exponent = exponent * 10 + Int(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "0") where digits.isEmpty:
+            case UInt8(ascii: "0") where digitCount == 0:
                 if seenPoint { leadingZeros += 1 }
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                digits.append(byte)
+                digits[digitCount] = byte
+                digitCount += 1
                 if !seenPoint { integerDigits += 1 }
             case UInt8(ascii: "."):
                 seenPoint = true
@@ -138,7 +181,34 @@ struct ShortestDecimal {
                 break
             }
         }
-        while digits.count > 1 && digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        while digitCount > 1 && digits[digitCount - 1] == UInt8(ascii: "0") { digitCount -= 1 }
         pointPosition = (integerDigits > 0 ? integerDigits : -leadingZeros) + exponentSign * exponent
+    }
+}
+
+/// Receives a number's spelling into inline storage. The standard library hands numbers to a
+/// `TextOutputStream` as ASCII bytes through `_writeASCII`; `write(_:)` takes any other path.
+private struct ASCIISpelling: TextOutputStream {
+    private var bytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    private var count = 0
+
+    mutating func write(_ string: String) {
+        for byte in string.utf8 { append(byte) }
+    }
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+        for byte in buffer { append(byte) }
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        guard count < MemoryLayout.size(ofValue: bytes) else { return }
+        withUnsafeMutableBytes(of: &bytes) { $0[count] = byte }
+        count += 1
+    }
+
+    func forEachByte(_ body: (UInt8) -> Void) {
+        withUnsafeBytes(of: bytes) { stored in
+            for index in 0..<count { body(stored[index]) }
+        }
     }
 }

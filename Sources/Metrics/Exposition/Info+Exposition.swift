@@ -1,5 +1,13 @@
 extension Info {
-    static func write(_ info: Info, labels: SeriesLabels, to writer: inout ExpositionWriter, metadata: FamilyMetadata) {
-        writer.writeSample(metadata.sampleName(in: writer.format), labels: labels.rendered, value: 1)
-    }
+    static let rendering = SeriesRendering<Info>(
+        prefixes: { labels, metadata in [LinePrefix.render(metadata.textSampleName, labels: labels)] },
+        write: { entries, writer, metadata in
+            writer.writeMetadata(metadata)
+            entries.forEachBorrowed { entry in
+                writer.buffer.append(entry.prefixes[0])
+                writer.appendValue(1)
+                writer.endLine()
+            }
+        }
+    )
 }

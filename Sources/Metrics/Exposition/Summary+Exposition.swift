@@ -1,24 +1,38 @@
 extension Summary {
+    private enum Prefix: Int {
+        case quantile, sum, count
+    }
+
     /// `{quantile="q"}` lines in increasing order, then `_sum`, `_count` and `_created` if
     /// enabled.
-    static func write(_ summary: Summary, labels: SeriesLabels, to writer: inout ExpositionWriter, metadata: FamilyMetadata) {
-        let (count, sum, quantiles) = summary.snapshot
-        let name = metadata.sampleName(in: writer.format)
-        for (quantile, value) in quantiles {
-            var spelled: [UInt8] = []
-            if writer.format == .openMetrics {
-                GoFloat.appendOpenMetrics(quantile, to: &spelled)
-            } else {
-                GoFloat.append(quantile, to: &spelled)
+    static let rendering = SeriesRendering<Summary>(
+        prefixes: { labels, metadata in
+            let name = metadata.textSampleName
+            return [
+                LinePrefix.render(name, labels: labels, openExtraLabel: "quantile"),
+                LinePrefix.render(name, suffix: "_sum", labels: labels),
+                LinePrefix.render(name, suffix: "_count", labels: labels),
+            ]
+        },
+        write: { entries, writer, metadata in
+            writer.writeMetadata(metadata)
+            entries.forEachBorrowed { entry in
+                let (count, sum, quantiles) = entry.metric.snapshot
+                for (quantile, value) in quantiles {
+                    writer.buffer.append(entry.prefixes[Prefix.quantile.rawValue])
+                    writer.buffer.append(GoFloat.spelled(quantile, in: writer.format))
+                    writer.buffer.append(ascii: #""} "#)
+                    writer.appendValue(value)
+                    writer.endLine()
+                }
+                writer.buffer.append(entry.prefixes[Prefix.sum.rawValue])
+                writer.appendValue(sum)
+                writer.endLine()
+                writer.buffer.append(entry.prefixes[Prefix.count.rawValue])
+                writer.appendCount(count)
+                writer.endLine()
+                writer.writeCreated(metadata.openMetricsName, labels: entry.labels.rendered, created: entry.metric.created)
             }
-            writer.beginSample(name, labels: labels.rendered, extraLabel: ("quantile", spelled))
-            writer.appendValue(value)
-            writer.endLine()
         }
-        writer.writeSample(name, suffix: "_sum", labels: labels.rendered, value: sum)
-        writer.beginSample(name, suffix: "_count", labels: labels.rendered)
-        writer.appendCount(count)
-        writer.endLine()
-        writer.writeCreated(name, labels: labels.rendered, created: summary.created)
-    }
+    )
 }

@@ -20,7 +20,7 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
     let metadata: FamilyMetadata
     private let schema: LabelSchema
     private let makeMetric: @Sendable () -> Metric
-    private let writeSeries: @Sendable (Metric, SeriesLabels, inout ExpositionWriter, FamilyMetadata) -> Void
+    private let rendering: SeriesRendering<Metric>
     private let diagnostics: RegistryDiagnostics
     private let table = SeriesTable<Metric>()
     private let state = Mutex(State())
@@ -40,8 +40,8 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
         maxSeries: Int,
         metadata: FamilyMetadata,
         diagnostics: RegistryDiagnostics,
-        makeMetric: @escaping @Sendable () -> Metric,
-        writeSeries: @escaping @Sendable (Metric, SeriesLabels, inout ExpositionWriter, FamilyMetadata) -> Void
+        rendering: SeriesRendering<Metric>,
+        makeMetric: @escaping @Sendable () -> Metric
     ) {
         self.name = name
         self.labelNames = labelNames
@@ -49,7 +49,7 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
         self.metadata = metadata
         self.diagnostics = diagnostics
         self.makeMetric = makeMetric
-        self.writeSeries = writeSeries
+        self.rendering = rendering
         schema = LabelSchema(names: labelNames)
     }
 
@@ -96,7 +96,7 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
     public func remove(_ values: [String]) -> Bool {
         guard values.count == labelNames.count else { return false }
         return state.withLock { state in
-            guard let entry = table.find(values, hash: values.labelHash()) else { return false }
+            guard let entry = table.findEntry(values, hash: values.labelHash()) else { return false }
             table.remove(entry)
             state.entries.removeAll { $0 === entry }
             state.sortedForExposition = nil
@@ -136,29 +136,32 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
             throw .labelValuesMismatch(metric: name, labelNames: labelNames, received: (0..<key.count).map(key.value(at:)))
         }
         let hash = key.labelHash()
-        if let entry = table.find(key, hash: hash) { return entry.metric }
+        if let metric = table.findMetric(key, hash: hash) { return metric }
         return create(key, hash: hash)
     }
 
     private func create<Key: LabelValuesKey>(_ key: Key, hash: Int) -> Metric {
         state.withLock { state in
-            if let entry = table.find(key, hash: hash) { return entry.metric }
+            if let metric = table.findMetric(key, hash: hash) { return metric }
             guard table.count < maxSeries else {
                 diagnostics.countOverflow(family: metadata.textName)
                 if let overflow = state.overflow { return overflow.metric }
-                let values = Array(repeating: Self.overflowLabelValue, count: schema.names.count)
-                let overflow = SeriesEntry(labels: SeriesLabels(values: values, schema: schema), metric: makeMetric())
+                let overflow = makeEntry(Array(repeating: Self.overflowLabelValue, count: schema.names.count))
                 state.overflow = overflow
                 state.sortedForExposition = nil
                 return overflow.metric
             }
-            let values = (0..<key.count).map(key.value(at:))
-            let entry = SeriesEntry(labels: SeriesLabels(values: values, schema: schema), metric: makeMetric())
+            let entry = makeEntry((0..<key.count).map(key.value(at:)))
             table.insert(entry)
             state.entries.append(entry)
             state.sortedForExposition = nil
             return entry.metric
         }
+    }
+
+    private func makeEntry(_ values: [String]) -> SeriesEntry<Metric> {
+        let labels = SeriesLabels(values: values, schema: schema)
+        return SeriesEntry(labels: labels, metric: makeMetric(), prefixes: rendering.prefixes(labels, metadata))
     }
 
     private func orderedValues(_ valuesByName: [String: String]) throws(PrometheusMetricsError) -> [String] {
@@ -193,9 +196,6 @@ extension MetricFamily: ExposableFamily {
             return all
         }
         guard !entries.isEmpty else { return }
-        writer.writeMetadata(metadata)
-        for entry in entries {
-            writeSeries(entry.metric, entry.labels, &writer, metadata)
-        }
+        rendering.write(entries, &writer, metadata)
     }
 }

@@ -26,6 +26,8 @@ final class SeriesTable<Metric: AnyObject & Sendable>: @unchecked Sendable {
     }
 
     private let current: Atomic<UnsafeMutableRawPointer>
+    /// Held here so that lookups need not touch a lazily initialised global.
+    private let readers = ReadSideGuard.shared
     /// Live entries; written under the family's lock.
     private(set) var count = 0
 
@@ -37,11 +39,27 @@ final class SeriesTable<Metric: AnyObject & Sendable>: @unchecked Sendable {
         Unmanaged<Slots>.fromOpaque(current.load(ordering: .acquiring)).release()
     }
 
-    /// The entry with these label values, if any. Lock-free; the result is retained.
+    /// The metric of the entry with these label values, if any. Lock-free.
     @inline(__always)
-    func find<Key: LabelValuesKey>(_ key: Key, hash: Int) -> SeriesEntry<Metric>? {
-        let guardSlot = ReadSideGuard.shared.enter()
-        defer { ReadSideGuard.shared.exit(guardSlot) }
+    func findMetric<Key: LabelValuesKey>(_ key: Key, hash: Int) -> Metric? {
+        find(key, hash: hash) { $0.metric }
+    }
+
+    /// The entry with these label values, if any. Lock-free.
+    func findEntry<Key: LabelValuesKey>(_ key: Key, hash: Int) -> SeriesEntry<Metric>? {
+        find(key, hash: hash) { $0 }
+    }
+
+    /// Applies `body` to the entry with these label values while readers are guarded, so that
+    /// what it returns is retained before a writer may free the entry.
+    @inline(__always)
+    private func find<Key: LabelValuesKey, Result>(
+        _ key: Key,
+        hash: Int,
+        _ body: (SeriesEntry<Metric>) -> Result
+    ) -> Result? {
+        let guardSlot = readers.enter()
+        defer { readers.exit(guardSlot) }
         let slots = Unmanaged<Slots>.fromOpaque(current.load(ordering: .acquiring))
         return slots._withUnsafeGuaranteedRef { table in
             var index = hash & table.mask
@@ -50,10 +68,10 @@ final class SeriesTable<Metric: AnyObject & Sendable>: @unchecked Sendable {
                 if bits == Self.empty { return nil }
                 if bits != Self.tombstone, let pointer = UnsafeRawPointer(bitPattern: UInt(bits)) {
                     let entry = Unmanaged<SeriesEntry<Metric>>.fromOpaque(pointer)
-                    let found = entry._withUnsafeGuaranteedRef { candidate in
-                        candidate.labels.hash == hash && key.matches(candidate.labels.values)
+                    let found: Result? = entry._withUnsafeGuaranteedRef { candidate in
+                        candidate.labels.hash == hash && key.matches(candidate.labels.values) ? body(candidate) : nil
                     }
-                    if found { return entry.retain().takeRetainedValue() }
+                    if let found { return found }
                 }
                 index = (index + 1) & table.mask
             }
@@ -82,7 +100,7 @@ final class SeriesTable<Metric: AnyObject & Sendable>: @unchecked Sendable {
             if bits == target {
                 slots.words[index].store(Self.tombstone, ordering: .sequentiallyConsistent)
                 count -= 1
-                ReadSideGuard.shared.waitForReaders()
+                readers.waitForReaders()
                 return
             }
             index = (index + 1) & slots.mask
@@ -133,19 +151,22 @@ final class SeriesTable<Metric: AnyObject & Sendable>: @unchecked Sendable {
             }
         }
         current.store(Unmanaged.passRetained(fresh).toOpaque(), ordering: .sequentiallyConsistent)
-        ReadSideGuard.shared.waitForReaders()
+        readers.waitForReaders()
         Unmanaged.passUnretained(old).release()
         return fresh
     }
 }
 
-/// One series of a family: its labels and its metric handle.
+/// One series of a family: its labels, its metric handle, and the line prefixes its type
+/// writes (`name{labels} `, `name_bucket{labels,le="`, …), rendered once at creation.
 final class SeriesEntry<Metric: AnyObject & Sendable>: Sendable {
     let labels: SeriesLabels
     let metric: Metric
+    let prefixes: [[UInt8]]
 
-    init(labels: SeriesLabels, metric: Metric) {
+    init(labels: SeriesLabels, metric: Metric, prefixes: [[UInt8]]) {
         self.labels = labels
         self.metric = metric
+        self.prefixes = prefixes
     }
 }

@@ -11,6 +11,8 @@ public final class Counter: Sendable {
     private let fraction = Atomic<UInt64>(Double(0).bitPattern)
     private let stripes = ContentionStripes(wordsPerStripe: 1)
     private let latestExemplar = Mutex<Exemplar?>(nil)
+    /// Lets scrapes skip the lock while no exemplar was ever recorded.
+    private let hasExemplar = Atomic(false)
     private let rejections: RejectionReporter
     let created = WallClock.now()
 
@@ -59,6 +61,7 @@ public final class Counter: Sendable {
             return
         }
         latestExemplar.withLock { $0 = exemplar }
+        hasExemplar.store(true, ordering: .releasing)
     }
 
     /// The current total.
@@ -75,7 +78,8 @@ public final class Counter: Sendable {
     }
 
     var exemplar: Exemplar? {
-        latestExemplar.withLock { $0 }
+        guard hasExemplar.load(ordering: .acquiring) else { return nil }
+        return latestExemplar.withLock { $0 }
     }
 
     @inline(__always)

@@ -12,6 +12,8 @@ public final class Histogram: Sendable {
     private let counts: AtomicWords
     private let shards: ContentionStripes
     private let bucketExemplars = Mutex<[Exemplar?]>([])
+    /// Lets scrapes skip the lock while no exemplar was ever recorded.
+    private let hasExemplars = Atomic(false)
     let rejections: RejectionReporter
     let created = WallClock.now()
 
@@ -55,6 +57,7 @@ public final class Histogram: Sendable {
             if exemplars.isEmpty { exemplars = Array(repeating: nil, count: bucketCount) }
             exemplars[bucket] = exemplar
         }
+        hasExemplars.store(true, ordering: .releasing)
     }
 
     /// Records a duration in seconds; a negative duration is rejected.
@@ -80,16 +83,20 @@ public final class Histogram: Sendable {
         return try await body()
     }
 
-    /// Per-bucket (not cumulative) counts, the last for `+Inf`, and the sum.
-    var snapshot: (bucketCounts: [UInt64], sum: Double) {
-        let bucketCounts = (0...layout.upperBounds.count).map {
-            counts[$0].load(ordering: .relaxed) &+ shards.total(of: $0)
-        }
-        let sum = counts[layout.sumIndex].floatingPointValue + shards.floatingTotal(of: layout.sumIndex)
-        return (bucketCounts, sum)
+    /// Observations in one bucket (not cumulative); the last bucket is `+Inf`.
+    @inline(__always)
+    func count(inBucket bucket: Int) -> UInt64 {
+        counts[bucket].load(ordering: .relaxed) &+ shards.total(of: bucket)
     }
 
+    /// The sum of all observations.
+    var sum: Double {
+        counts[layout.sumIndex].floatingPointValue + shards.floatingTotal(of: layout.sumIndex)
+    }
+
+    /// Exemplars by bucket; empty unless one was recorded.
     var exemplars: [Exemplar?] {
-        bucketExemplars.withLock { $0 }
+        guard hasExemplars.load(ordering: .acquiring) else { return [] }
+        return bucketExemplars.withLock { $0 }
     }
 }

@@ -11,16 +11,8 @@ final class HistogramLayout: Sendable {
 
     init(upperBounds: [Double]) {
         self.upperBounds = upperBounds
-        textBounds = (upperBounds + [.infinity]).map { bound in
-            var bytes: [UInt8] = []
-            GoFloat.append(bound, to: &bytes)
-            return bytes
-        }
-        openMetricsBounds = (upperBounds + [.infinity]).map { bound in
-            var bytes: [UInt8] = []
-            GoFloat.appendOpenMetrics(bound, to: &bytes)
-            return bytes
-        }
+        textBounds = (upperBounds + [.infinity]).map { GoFloat.spelled($0, in: .prometheusText) }
+        openMetricsBounds = (upperBounds + [.infinity]).map { GoFloat.spelled($0, in: .openMetrics) }
     }
 
     /// The bucket an observation falls in: the first whose bound is at least the value, or the

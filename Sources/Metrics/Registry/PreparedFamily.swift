@@ -67,11 +67,11 @@ struct PreparedFamily: ExposableFamily {
                 writer.writeSample(name, labels: labels, value: sample)
             case .histogram(let buckets, let sum, let count):
                 for bucket in buckets where bucket.upperBound != .infinity {
-                    writer.beginSample(name, suffix: "_bucket", labels: labels, extraLabel: ("le", spelled(bucket.upperBound, writer.format)))
+                    writer.beginSample(name, suffix: "_bucket", labels: labels, extraLabel: ("le", GoFloat.spelled(bucket.upperBound, in: writer.format)))
                     writer.appendCount(bucket.cumulativeCount)
                     writer.endLine()
                 }
-                writer.beginSample(name, suffix: "_bucket", labels: labels, extraLabel: ("le", spelled(.infinity, writer.format)))
+                writer.beginSample(name, suffix: "_bucket", labels: labels, extraLabel: ("le", GoFloat.spelled(.infinity, in: writer.format)))
                 writer.appendCount(count)
                 writer.endLine()
                 writer.writeSample(name, suffix: "_sum", labels: labels, value: sum)
@@ -80,7 +80,7 @@ struct PreparedFamily: ExposableFamily {
                 writer.endLine()
             case .summary(let quantiles, let sum, let count):
                 for (quantile, estimate) in quantiles {
-                    writer.beginSample(name, labels: labels, extraLabel: ("quantile", spelled(quantile, writer.format)))
+                    writer.beginSample(name, labels: labels, extraLabel: ("quantile", GoFloat.spelled(quantile, in: writer.format)))
                     writer.appendValue(estimate)
                     writer.endLine()
                 }
@@ -90,15 +90,5 @@ struct PreparedFamily: ExposableFamily {
                 writer.endLine()
             }
         }
-    }
-
-    private func spelled(_ bound: Double, _ format: ExpositionFormat) -> [UInt8] {
-        var bytes: [UInt8] = []
-        if format == .openMetrics {
-            GoFloat.appendOpenMetrics(bound, to: &bytes)
-        } else {
-            GoFloat.append(bound, to: &bytes)
-        }
-        return bytes
     }
 }

@@ -17,7 +17,7 @@ extension PrometheusRegistry {
     ) throws(PrometheusMetricsError) -> MetricFamily<Counter> {
         let definition = MetricDefinition(name: canonicalName(name, .counter), type: .counter, help: help, labelNames: labelNames, unit: unit, buckets: [], quantiles: [])
         let rejections = rejectionReporter(for: definition)
-        return try family(definition, maxSeries: maxSeries, write: Counter.write) { Counter(rejections: rejections) }
+        return try family(definition, maxSeries: maxSeries, rendering: Counter.rendering) { Counter(rejections: rejections) }
     }
 
     // MARK: Gauges
@@ -36,7 +36,7 @@ extension PrometheusRegistry {
         maxSeries: Int? = nil
     ) throws(PrometheusMetricsError) -> MetricFamily<Gauge> {
         let definition = MetricDefinition(name: name, type: .gauge, help: help, labelNames: labelNames, unit: unit, buckets: [], quantiles: [])
-        return try family(definition, maxSeries: maxSeries, write: Gauge.write) { Gauge() }
+        return try family(definition, maxSeries: maxSeries, rendering: Gauge.rendering) { Gauge() }
     }
 
     // MARK: Histograms
@@ -65,7 +65,7 @@ extension PrometheusRegistry {
         let definition = MetricDefinition(name: name, type: .histogram, help: help, labelNames: labelNames, unit: unit, buckets: bounds, quantiles: [])
         let layout = HistogramLayout(upperBounds: bounds)
         let rejections = rejectionReporter(for: definition)
-        return try family(definition, maxSeries: maxSeries, write: Histogram.write) {
+        return try family(definition, maxSeries: maxSeries, rendering: Histogram.rendering) {
             Histogram(layout: layout, rejections: rejections)
         }
     }
@@ -96,7 +96,7 @@ extension PrometheusRegistry {
         let definition = MetricDefinition(name: name, type: .summary, help: help, labelNames: labelNames, unit: unit, buckets: [], quantiles: configuration.quantiles)
         let rejections = rejectionReporter(for: definition)
         let validated = configuration
-        return try family(definition, maxSeries: maxSeries, write: Summary.write) {
+        return try family(definition, maxSeries: maxSeries, rendering: Summary.rendering) {
             Summary(configuration: validated, rejections: rejections)
         }
     }
@@ -109,7 +109,7 @@ extension PrometheusRegistry {
     public func makeInfo(name: String, help: String, labels: [String: String]) throws(PrometheusMetricsError) -> Info {
         let labelNames = labels.keys.sorted()
         let definition = MetricDefinition(name: canonicalName(name, .info), type: .info, help: help, labelNames: labelNames, unit: nil, buckets: [], quantiles: [])
-        return try family(definition, maxSeries: 1, write: Info.write) { Info() }.labels(labels)
+        return try family(definition, maxSeries: 1, rendering: Info.rendering) { Info() }.labels(labels)
     }
 
     // MARK: Collect-time metrics
@@ -158,7 +158,7 @@ extension PrometheusRegistry {
     private func family<Metric: AnyObject & Sendable>(
         _ definition: MetricDefinition,
         maxSeries: Int?,
-        write: @escaping @Sendable (Metric, SeriesLabels, inout ExpositionWriter, FamilyMetadata) -> Void,
+        rendering: SeriesRendering<Metric>,
         makeMetric: @escaping @Sendable () -> Metric
     ) throws(PrometheusMetricsError) -> MetricFamily<Metric> {
         try register(definition) {
@@ -168,8 +168,8 @@ extension PrometheusRegistry {
                 maxSeries: maxSeries ?? defaultMaxSeries,
                 metadata: FamilyMetadata(registeredName: definition.name, type: definition.type, help: definition.help, unit: definition.unit),
                 diagnostics: diagnostics,
-                makeMetric: makeMetric,
-                writeSeries: write
+                rendering: rendering,
+                makeMetric: makeMetric
             )
             return (family, family)
         }

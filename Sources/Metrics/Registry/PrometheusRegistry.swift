@@ -20,6 +20,8 @@ public final class PrometheusRegistry: Sendable {
 
     let diagnostics = RegistryDiagnostics()
     private let state = Mutex(State())
+    /// The buffer of the last scrape, kept so the next one writes into warm memory.
+    private let spareBuffer = Mutex<ExpositionBuffer?>(nil)
 
     private struct Registration {
         let definition: MetricDefinition
@@ -59,8 +61,9 @@ public final class PrometheusRegistry: Sendable {
             collector.collect(into: &collected)
         }
         let scraped = prepare(collected, besides: registered)
-        var writer = ExpositionWriter(format: format, exposesCreated: exposesCreatedSamples, bytes: [])
-        swap(&writer.bytes, &bytes)
+        let reused = spareBuffer.withLock { $0.take() }
+        var writer = ExpositionWriter(format: format, exposesCreated: exposesCreatedSamples, buffer: reused ?? ExpositionBuffer())
+        writer.buffer.removeAll()
         var next = 0
         for family in scraped {
             while next < registered.count && registered[next].metadata.textName < family.metadata.textName {
@@ -73,9 +76,11 @@ public final class PrometheusRegistry: Sendable {
             family.write(to: &writer)
         }
         if format == .openMetrics {
-            writer.bytes.append(contentsOf: "# EOF\n".utf8)
+            writer.buffer.append("# EOF\n")
         }
-        swap(&writer.bytes, &bytes)
+        writer.buffer.copy(into: &bytes)
+        var finished = Optional(writer.finish())
+        spareBuffer.withLock { $0 = finished.take() }
     }
 
     /// Every family in `format`, as a new buffer.

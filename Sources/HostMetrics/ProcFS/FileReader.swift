@@ -1,0 +1,75 @@
+import Glibc
+
+/// Reads procfs and sysfs files and directories with plain `open`/`read`/`readdir`.
+///
+/// procfs files report a size of 0, so a file is read until `read` returns 0, into one buffer
+/// that starts at 4 KiB and doubles: one allocation for almost every file.
+enum FileReader {
+    /// Larger than any procfs or sysfs file (a mountinfo with 100,000 mounts is ~15 MiB).
+    static let sizeLimit = 64 << 20
+
+    /// The whole file.
+    static func read(_ path: String) throws(HostMetricsError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(path, errno) }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                guard bytes.count < sizeLimit else { throw .fileTooLarge(path: path, limit: sizeLimit) }
+                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+            }
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.read(fd, base + count, buffer.count - count)
+            }
+            if got > 0 {
+                count += got
+            } else if got == 0 {
+                break
+            } else if errno != EINTR {
+                throw failure(path, errno)
+            }
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
+    }
+
+    /// Calls `body` with the name of every entry of a directory except `.` and `..`, as bytes
+    /// without the terminating NUL.
+    static func forEachEntry(
+        in path: String,
+        _ body: (UnsafeBufferPointer<UInt8>) throws(HostMetricsError) -> Void
+    ) throws(HostMetricsError) {
+        guard let directory = opendir(path) else { throw failure(path, errno) }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            try withUnsafeBytes(of: &entry.pointee.d_name) { (raw) throws(HostMetricsError) in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let name = UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)])
+                let dot = UInt8(ascii: ".")
+                if name.count <= 2, name.allSatisfy({ $0 == dot }) { return }
+                try body(name)
+            }
+        }
+    }
+
+    /// The names of a directory's entries except `.` and `..`, in no particular order.
+    static func entries(in path: String) throws(HostMetricsError) -> [String] {
+        var names: [String] = []
+        try forEachEntry(in: path) { name in names.append(String(decoding: name, as: UTF8.self)) }
+        return names
+    }
+
+    private static func failure(_ path: String, _ code: Int32) -> HostMetricsError {
+        code == ENOENT || code == ENOTDIR ? .fileMissing(path: path) : .fileUnreadable(path: path, errno: code)
+    }
+}
+
+extension FileReader {
+    /// True when something exists at `path` (a dangling symlink does not count).
+    static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+}

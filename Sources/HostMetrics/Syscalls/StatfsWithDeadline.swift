@@ -3,7 +3,8 @@ import Synchronization
 
 /// statvfs with a deadline, for node_exporter's filesystem collector.
 ///
-/// Every call runs on a worker thread while the caller waits at most `timeout`. A mount point
+/// Every call runs on a thread of its own (a fresh serial dispatch queue, whose threads the
+/// system adds when others block, and reuses) while the caller waits at most `timeout`. A mount point
 /// whose call has not returned by then is reported as `HostMetricsError.statfsTimedOut`, and it
 /// is not asked again until that call returns: later requests answer `statfsTimedOut` at once.
 /// So a hung network mount holds one thread, never a growing pile of them (node_exporter's
@@ -12,7 +13,7 @@ public final class StatfsWithDeadline: Sendable {
     /// The call that measures one path: `FilesystemStats.read(path:)` unless a test injects one.
     public typealias Statfs = @Sendable (String) throws(HostMetricsError) -> FilesystemStats
 
-    /// How long a request waits for its calls.
+    /// How long a request waits for its calls unless it says otherwise.
     public let timeout: Duration
     private let statfs: Statfs
     private let state = Mutex(State())
@@ -42,14 +43,15 @@ public final class StatfsWithDeadline: Sendable {
         state.withLock { $0.stuck }
     }
 
-    /// Measures one path.
-    public func stats(path: String) -> Result<FilesystemStats, HostMetricsError> {
-        stats(paths: [path])[0]
+    /// Measures one path, waiting at most `timeout` (the instance's unless given).
+    public func stats(path: String, timeout: Duration? = nil) -> Result<FilesystemStats, HostMetricsError> {
+        stats(paths: [path], timeout: timeout)[0]
     }
 
-    /// Measures many paths at once, each on its own worker, all within one `timeout`. The
-    /// results are in the order of `paths`; a path listed twice is measured once.
-    public func stats(paths: [String]) -> [Result<FilesystemStats, HostMetricsError>] {
+    /// Measures many paths at once, each on its own thread, all within one `timeout` (the
+    /// instance's unless given). The results are in the order of `paths`; a path listed twice
+    /// is measured once.
+    public func stats(paths: [String], timeout: Duration? = nil) -> [Result<FilesystemStats, HostMetricsError>] {
         let group = DispatchGroup()
         var calls: [String: UInt64] = [:]
         for path in paths where calls[path] == nil {
@@ -61,7 +63,7 @@ public final class StatfsWithDeadline: Sendable {
             guard let call else { continue }
             calls[path] = call
             group.enter()
-            DispatchQueue.global().async {
+            DispatchQueue(label: "HostMetrics.statfs").async {
                 let answer = Result { () throws(HostMetricsError) in try self.statfs(path) }
                 self.state.withLock { state in
                     if state.abandoned.remove(call) != nil {
@@ -73,7 +75,7 @@ public final class StatfsWithDeadline: Sendable {
                 group.leave()
             }
         }
-        _ = group.wait(timeout: .now() + Self.dispatchInterval(timeout))
+        _ = group.wait(timeout: .now() + Self.dispatchInterval(timeout ?? self.timeout))
         let answers = state.withLock { state in
             var answers: [String: Result<FilesystemStats, HostMetricsError>] = [:]
             for (path, call) in calls {

@@ -8,7 +8,8 @@
 ///   estimate is redone: MemFree − low watermarks + page cache − min(page cache / 2, low
 ///   watermarks) + SReclaimable − min(SReclaimable / 2, low watermarks), where the low watermarks
 ///   are the sum of `/proc/zoneinfo`'s `low` lines × page size (MemFree + Cached without them);
-///   a negative result is 0 and one above `total` is `free`;
+///   a negative result is 0 and one above `total` is `free` (and never more than `total`: where
+///   psutil would report a negative `used`, from a MemFree above MemTotal, `used` is 0);
 /// - `used` = total − available;
 /// - `percent` = (total − available) / total × 100, rounded to one decimal.
 public struct VirtualMemory: Sendable, Hashable {
@@ -57,7 +58,7 @@ public struct VirtualMemory: Sendable, Hashable {
         if available < 0 {
             available = 0
         } else if available > Int64(clamping: total) {
-            available = Int64(clamping: free)
+            available = Int64(clamping: min(free, total))
         }
         self.available = UInt64(available)
         used = total - self.available

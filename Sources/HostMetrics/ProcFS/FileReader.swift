@@ -2,8 +2,9 @@ import Glibc
 
 /// Reads procfs and sysfs files and directories with plain `open`/`read`/`readdir`.
 ///
-/// procfs files report a size of 0, so a file is read until `read` returns 0, into one buffer
-/// that starts at 4 KiB and doubles: one allocation for almost every file.
+/// procfs files report a size of 0, so a file is read until `read` returns 0, straight into an
+/// array's uninitialised storage that starts at 4 KiB and doubles: one allocation and no copy
+/// for almost every file.
 enum FileReader {
     /// Larger than any procfs or sysfs file (a mountinfo with 100,000 mounts is ~15 MiB).
     static let sizeLimit = 64 << 20
@@ -13,27 +14,36 @@ enum FileReader {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw failure(path, errno) }
         defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: 4096)
-        var count = 0
+        var bytes: [UInt8] = []
+        var capacity = 4096
+        var atEnd = false
+        var readError: Int32 = 0
         while true {
-            if count == bytes.count {
-                guard bytes.count < sizeLimit else { throw .fileTooLarge(path: path, limit: sizeLimit) }
-                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                guard let base = buffer.baseAddress else { return }
+                previous.withUnsafeBufferPointer { old in
+                    if let start = old.baseAddress { base.initialize(from: start, count: old.count) }
+                }
+                count = previous.count
+                while count < capacity {
+                    let got = Glibc.read(fd, base + count, capacity - count)
+                    if got > 0 {
+                        count += got
+                    } else if got == 0 {
+                        atEnd = true
+                        return
+                    } else if errno != EINTR {
+                        readError = errno
+                        return
+                    }
+                }
             }
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Glibc.read(fd, base + count, buffer.count - count)
-            }
-            if got > 0 {
-                count += got
-            } else if got == 0 {
-                break
-            } else if errno != EINTR {
-                throw failure(path, errno)
-            }
+            if readError != 0 { throw failure(path, readError) }
+            if atEnd { return bytes }
+            guard capacity < sizeLimit else { throw .fileTooLarge(path: path, limit: sizeLimit) }
+            capacity *= 2
         }
-        bytes.removeLast(bytes.count - count)
-        return bytes
     }
 
     /// Calls `body` with the name of every entry of a directory except `.` and `..`, as bytes

@@ -50,36 +50,25 @@ enum FileReader {
     /// without the terminating NUL.
     static func forEachEntry(
         in path: String,
-        _ body: (UnsafeBufferPointer<UInt8>) throws(HostMetricsError) -> Void
+        _ body: (UnsafeRawBufferPointer) throws(HostMetricsError) -> Void
     ) throws(HostMetricsError) {
         guard let directory = opendir(path) else { throw failure(path, errno) }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
             try withUnsafeBytes(of: &entry.pointee.d_name) { (raw) throws(HostMetricsError) in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let name = UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)])
-                let dot = UInt8(ascii: ".")
-                if name.count <= 2, name.allSatisfy({ $0 == dot }) { return }
+                let name = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
+                if name.count <= 2, name.allSatisfy({ $0 == .dot }) { return }
                 try body(name)
             }
         }
     }
 
-    /// The names of a directory's entries except `.` and `..`, in no particular order.
-    static func entries(in path: String) throws(HostMetricsError) -> [String] {
-        var names: [String] = []
-        try forEachEntry(in: path) { name in names.append(String(decoding: name, as: UTF8.self)) }
-        return names
+    /// True when something exists at `path` (a dangling symlink does not count).
+    static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
     }
 
     private static func failure(_ path: String, _ code: Int32) -> HostMetricsError {
         code == ENOENT || code == ENOTDIR ? .fileMissing(path: path) : .fileUnreadable(path: path, errno: code)
-    }
-}
-
-extension FileReader {
-    /// True when something exists at `path` (a dangling symlink does not count).
-    static func exists(_ path: String) -> Bool {
-        access(path, F_OK) == 0
     }
 }

@@ -80,8 +80,8 @@ public struct Mount: Sendable, Hashable {
     }
 
     /// The host's mounts as PID 1 sees them, the way node_exporter finds them: `1/mountinfo`
-    /// (node_exporter since 1.9), else `1/mounts` (node_exporter 1.5), else this process's
-    /// `self/mountinfo` and `mounts` when `hidepid` hides PID 1.
+    /// (what node_exporter 1.12 reads), else `1/mounts` (node_exporter 1.5), else this process's
+    /// `self/mountinfo` or `mounts` when `hidepid` hides PID 1 (each version's fallback).
     public static func read(_ paths: HostPaths = HostPaths()) throws(HostMetricsError) -> [Mount] {
         let sources: [(String, Bool)] = [("1/mountinfo", true), ("1/mounts", false), ("self/mountinfo", true), ("mounts", false)]
         var lastMissing = HostMetricsError.fileMissing(path: paths.procfs("mounts"))

@@ -1,8 +1,8 @@
-/// Where the host's procfs, sysfs and root filesystem are mounted.
+/// Where the host's procfs, sysfs, root filesystem and udev database are.
 ///
 /// The defaults read the machine this process runs on. A containerised exporter points them at the
-/// host's mounts (node_exporter's `--path.procfs`, `--path.sysfs`, `--path.rootfs`); tests point
-/// them at a fixture tree.
+/// host's mounts (node_exporter's `--path.procfs`, `--path.sysfs`, `--path.rootfs`,
+/// `--path.udev.data`); tests point them at a fixture tree.
 public struct HostPaths: Sendable, Hashable {
     /// The procfs mount, `/proc` by default.
     public var procfs: String
@@ -10,12 +10,15 @@ public struct HostPaths: Sendable, Hashable {
     public var sysfs: String
     /// The host's root filesystem, `/` by default: mount points and `etc/os-release` resolve under it.
     public var rootfs: String
+    /// The udev database, `/run/udev/data` by default (node_exporter's `--path.udev.data`).
+    public var udevData: String
 
     /// Paths for the machine itself unless told otherwise.
-    public init(procfs: String = "/proc", sysfs: String = "/sys", rootfs: String = "/") {
+    public init(procfs: String = "/proc", sysfs: String = "/sys", rootfs: String = "/", udevData: String = "/run/udev/data") {
         self.procfs = procfs
         self.sysfs = sysfs
         self.rootfs = rootfs
+        self.udevData = udevData
     }
 
     /// `relative` (such as `net/dev`) under the procfs root.
@@ -26,6 +29,11 @@ public struct HostPaths: Sendable, Hashable {
     /// `relative` (such as `devices/system/cpu`) under the sysfs root.
     public func sysfs(_ relative: String) -> String {
         Self.join(sysfs, relative)
+    }
+
+    /// `relative` (such as `b8:0`) under the udev database root.
+    public func udevData(_ relative: String) -> String {
+        Self.join(udevData, relative)
     }
 
     /// A host path (such as a mount point) resolved under the rootfs root, as node_exporter's

@@ -52,6 +52,9 @@ import Testing
         Parser(name: "CPUList", files: ["sys/devices/system/cpu/isolated", "sys/devices/system/cpu/online"], linesStandAlone: true) {
             bytes throws(HostMetricsError) in _ = try CPUList.parse(bytes, path: "c")
         },
+        Parser(name: "UdevProperties", files: ["udev/data/b8:0", "udev/data/b252:1", "udev/data/b259:0"], linesStandAlone: true) {
+            bytes throws(HostMetricsError) in _ = try UdevProperties(parsing: bytes, path: "u")
+        },
         Parser(name: "ZoneInfo", files: ["proc/zoneinfo"], linesStandAlone: true) { bytes throws(HostMetricsError) in _ = try ZoneInfo(parsing: bytes) },
     ]
 

@@ -19,8 +19,8 @@ enum Fixture: String, CaseIterable, CustomTestStringConvertible, Sendable {
     /// The version's folder, which is also the rootfs.
     var root: String { Self.directory + "/" + rawValue }
 
-    /// procfs, sysfs and rootfs inside the folder, as upstream's e2e test passes them.
-    var paths: HostPaths { HostPaths(procfs: root + "/proc", sysfs: root + "/sys", rootfs: root) }
+    /// procfs, sysfs, rootfs and the udev database inside the folder, as upstream's e2e test passes them.
+    var paths: HostPaths { HostPaths(procfs: root + "/proc", sysfs: root + "/sys", rootfs: root, udevData: root + "/udev/data") }
 
     /// The version's `e2e-output.txt`.
     func e2eOutput() throws -> ExpectedOutput {

@@ -1,0 +1,51 @@
+import Glibc
+
+/// Why reading the host failed. Each case carries the offending path or value and its
+/// `description` says what to check.
+public enum HostMetricsError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file does not exist (or a component of its path is not a directory).
+    case fileMissing(path: String)
+    /// `open`, `read` or `opendir` failed with this `errno`.
+    case fileUnreadable(path: String, errno: Int32)
+    /// The file grew past the reader's size limit, so it is not a procfs or sysfs file.
+    case fileTooLarge(path: String, limit: Int)
+    /// A line does not have the shape the kernel writes. `line` counts from 1; `text` is the
+    /// line itself, cut to 200 bytes.
+    case malformedLine(path: String, line: Int, text: String, expected: String)
+    /// An entry every kernel writes (such as `btime` in `/proc/stat`) is absent.
+    case entryMissing(path: String, entry: String)
+    /// A system call failed with this `errno`.
+    case systemCallFailed(call: String, path: String, errno: Int32)
+    /// statfs on this mount point did not return within its deadline, or an earlier call on it
+    /// still has not returned.
+    case statfsTimedOut(mountPoint: String)
+    /// A measuring interval must be longer than zero.
+    case invalidInterval(Duration)
+
+    /// The failure and what to check, in one line.
+    public var description: String {
+        switch self {
+        case .fileMissing(let path):
+            return "\(path) does not exist: check that the procfs, sysfs and rootfs paths point at the host's mounts"
+        case .fileUnreadable(let path, let code):
+            return "\(path) cannot be read: \(Self.reason(code)); check its permissions"
+        case .fileTooLarge(let path, let limit):
+            return "\(path) is larger than \(limit) bytes, which no procfs or sysfs file is: check the configured paths"
+        case .malformedLine(let path, let line, let text, let expected):
+            return "\(path) line \(line) is not in the kernel's format (expected \(expected)): \"\(text)\""
+        case .entryMissing(let path, let entry):
+            return "\(path) has no \"\(entry)\" entry, which every kernel writes: the file is truncated or not from procfs"
+        case .systemCallFailed(let call, let path, let code):
+            return "\(call)(\(path)) failed: \(Self.reason(code))"
+        case .statfsTimedOut(let mountPoint):
+            return "statfs(\(mountPoint)) did not return in time; the mount is skipped until that call returns (a hung network filesystem?)"
+        case .invalidInterval(let interval):
+            return "the interval \(interval) is not longer than zero: pass a positive duration"
+        }
+    }
+
+    private static func reason(_ code: Int32) -> String {
+        guard let message = strerror(code) else { return "errno \(code)" }
+        return String(cString: message) + " (errno \(code))"
+    }
+}

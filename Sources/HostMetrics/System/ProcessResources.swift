@@ -1,0 +1,44 @@
+/// What client_golang's process collector reports about a process: CPU time, memory, file
+/// descriptors and start time.
+///
+/// Read it from the real `/proc` (the default paths): it describes the calling process, not
+/// the host that the exporter's configured paths may point at.
+public struct ProcessResources: Sendable, Hashable {
+    /// User plus system CPU seconds (`process_cpu_seconds_total`).
+    public var cpuSeconds: Double
+    /// Resident set size in bytes (`process_resident_memory_bytes`).
+    public var residentMemoryBytes: Int64
+    /// Virtual memory size in bytes (`process_virtual_memory_bytes`).
+    public var virtualMemoryBytes: UInt64
+    /// Open file descriptors (`process_open_fds`).
+    public var openFileDescriptors: Int
+    /// The soft limit on file descriptors, nil when unlimited (`process_max_fds`).
+    public var maxFileDescriptors: UInt64?
+    /// The soft limit on virtual memory, nil when unlimited (`process_virtual_memory_max_bytes`).
+    public var maxVirtualMemoryBytes: UInt64?
+    /// Start time in seconds since the Unix epoch: boot time + start ticks / USER_HZ
+    /// (`process_start_time_seconds`).
+    public var startTimeSeconds: Double
+
+    /// Reads `[pid]/stat`, `[pid]/limits` and `[pid]/fd` under the procfs root and the boot time
+    /// from its `stat`; `pid` is `self` unless given.
+    public static func read(pid: String = "self", _ paths: HostPaths = HostPaths()) throws(HostMetricsError) -> ProcessResources {
+        let stat = try ProcessStat.read(pid: pid, paths)
+        let limits = try ProcessLimits.read(pid: pid, paths)
+        let limitsPath = paths.procfs(pid + "/limits")
+        guard let openFiles = limits.openFiles else { throw .entryMissing(path: limitsPath, entry: "Max open files") }
+        guard let addressSpace = limits.addressSpace else { throw .entryMissing(path: limitsPath, entry: "Max address space") }
+        var descriptors = 0
+        try FileReader.forEachEntry(in: paths.procfs(pid + "/fd")) { _ in descriptors += 1 }
+        let bootTime = try KernelStat.read(paths).bootTime
+        return ProcessResources(
+            cpuSeconds: stat.cpuSeconds,
+            residentMemoryBytes: stat.residentMemoryBytes,
+            virtualMemoryBytes: stat.virtualMemoryBytes,
+            openFileDescriptors: descriptors,
+            maxFileDescriptors: openFiles.soft,
+            maxVirtualMemoryBytes: addressSpace.soft,
+            startTimeSeconds: Double(bootTime) + Double(stat.startTime) / Sysconf.clockTicksPerSecond
+        )
+    }
+}

@@ -97,7 +97,6 @@ public final class MetricsServer: Service, Sendable {
             metricsPath: configuration.metricsPath,
             landingPage: configuration.landingPage.map { ByteBuffer(string: $0.html(metricsPath: configuration.metricsPath)) },
             maxConcurrentScrapes: configuration.maxConcurrentScrapes,
-            compresses: configuration.compression.gzipLevel != nil,
             renderer: ScrapeRenderer(
                 source: source,
                 gzipLevel: configuration.compression.gzipLevel,
@@ -193,8 +192,8 @@ public final class MetricsServer: Service, Sendable {
             }
     }
 
-    /// NIO's decoder counts the request line and every header name and value against both
-    /// limits.
+    /// NIO's decoder counts the request target and every header name and value against the
+    /// list limit, and each of them against the field limit.
     private static func decoderLimits(maxHeaderBytes: Int) -> NIOHTTPDecoderLimitConfiguration {
         var limits = NIOHTTPDecoderLimitConfiguration()
         limits.maxHeaderFieldSize = maxHeaderBytes

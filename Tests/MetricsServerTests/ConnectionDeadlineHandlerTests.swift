@@ -20,7 +20,7 @@ import Testing
             }
         }
         #expect(wasCutOff)
-        #expect(received.isEmpty)
+        #expect(received == [])
     }
 
     @Test func aConnectionThatSendsNothingIsClosed() async throws {
@@ -28,7 +28,7 @@ import Testing
         let received = try await withRunning(server) { port in
             try await RawHTTPConnection.with(port: port) { await $0.readUntilClosed() }
         }
-        #expect(received.isEmpty)
+        #expect(received == [])
     }
 
     @Test func anIdleKeepAliveConnectionIsClosedAfterItsResponse() async throws {
@@ -40,6 +40,6 @@ import Testing
         }
         #expect(response.status == 200)
         #expect(response.header("connection") == nil)
-        #expect(rest.isEmpty)
+        #expect(rest == [])
     }
 }

@@ -70,10 +70,10 @@ import Testing
             #expect(scrape.header("connection") == "close")
             #expect(scrape.text.contains("gate_passed 1\n"))
             #expect(scrape.text.hasPrefix("# HELP gate_passed"))
-            #expect(afterScrape.isEmpty)
+            #expect(afterScrape == [])
             let (health, afterHealth) = try await idle
             #expect(health.status == 200)
-            #expect(afterHealth.isEmpty)
+            #expect(afterHealth == [])
             try await tasks.waitForAll()
         }
         try await threadPool.shutdownGracefully()
@@ -99,7 +99,7 @@ import Testing
             return try await held
         }
         gate.open()
-        #expect(rest.isEmpty)
+        #expect(rest == [])
         try await threadPool.shutdownGracefully()
     }
 

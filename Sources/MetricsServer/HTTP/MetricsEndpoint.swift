@@ -14,11 +14,13 @@ struct MetricsEndpoint: Sendable {
     let metricsPath: String
     let landingPage: ByteBuffer?
     let maxConcurrentScrapes: Int
-    let compresses: Bool
     let renderer: ScrapeRenderer
     let threadPool: NIOThreadPool
 
     var instrumentation: MetricHandlerInstrumentation { renderer.instrumentation }
+
+    /// Whether expositions are gzipped for clients that accept it.
+    var compresses: Bool { renderer.gzipLevel != nil }
 
     /// The metrics path wins over `/` and `/-/healthy` when it is configured as one of them.
     func route(_ path: String) -> Route {

@@ -10,7 +10,7 @@ struct RequestTarget {
         var target = Substring(uri)
         if !target.hasPrefix("/"), let schemeEnd = target.firstRange(of: "://") {
             let authorityAndPath = target[schemeEnd.upperBound...]
-            target = authorityAndPath.firstIndex(where: { $0 == "/" || $0 == "?" }).map { authorityAndPath[$0...] } ?? "/"
+            target = authorityAndPath[(authorityAndPath.firstIndex { $0 == "/" || $0 == "?" } ?? authorityAndPath.endIndex)...]
         }
         if let fragment = target.firstIndex(of: "#") {
             target = target[..<fragment]
@@ -23,6 +23,7 @@ struct RequestTarget {
             pathPart = target
             query = ""
         }
-        path = PercentDecoding.decode(pathPart.utf8, plusIsSpace: false)
+        // An absolute form without a path (`http://host`, `http://host?x=1`) asks for `/`.
+        path = pathPart.isEmpty ? "/" : PercentDecoding.decode(pathPart.utf8, plusIsSpace: false)
     }
 }

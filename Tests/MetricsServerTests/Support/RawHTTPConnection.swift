@@ -1,26 +1,42 @@
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// An HTTP/1.1 client that writes and reads raw bytes, so tests can send what Prometheus sends
 /// and what hostile clients do, and see exactly what comes back (gzip included).
 struct RawHTTPConnection {
     private var inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
     private let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    private let gaveUp: GiveUp
     private var received: [UInt8] = []
 
-    /// Connects to 127.0.0.1:`port`, runs `body`, and closes the connection.
+    /// Set when the client closed the connection itself, having waited longer than any test
+    /// should for the server.
+    private final class GiveUp: Sendable {
+        let happened = Atomic(false)
+    }
+
+    /// Connects to 127.0.0.1:`port`, runs `body`, and closes the connection. After
+    /// `giveUpAfter` the client closes it: reads end, and `readUntilClosed` reports nil.
     static func with<Result: Sendable>(
         port: Int,
+        giveUpAfter bound: TimeAmount = .seconds(60),
         _ body: (inout RawHTTPConnection) async throws -> Result
     ) async throws -> Result {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let (asyncChannel, channel) = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    (try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel), channel)
                 }
             }
-        return try await channel.executeThenClose { inbound, outbound in
-            var connection = RawHTTPConnection(inbound: inbound.makeAsyncIterator(), outbound: outbound)
+        let gaveUp = GiveUp()
+        let deadline = channel.eventLoop.scheduleTask(in: bound) {
+            gaveUp.happened.store(true, ordering: .relaxed)
+            channel.close(promise: nil)
+        }
+        defer { deadline.cancel() }
+        return try await asyncChannel.executeThenClose { inbound, outbound in
+            var connection = RawHTTPConnection(inbound: inbound.makeAsyncIterator(), outbound: outbound, gaveUp: gaveUp)
             return try await body(&connection)
         }
     }
@@ -65,11 +81,12 @@ struct RawHTTPConnection {
         }
     }
 
-    /// Whatever arrives until the server closes the connection (or resets it).
-    mutating func readUntilClosed() async -> [UInt8] {
+    /// Whatever arrives until the server closes the connection (or resets it); nil if the
+    /// client gave up waiting first.
+    mutating func readUntilClosed() async -> [UInt8]? {
         while (try? await receive()) == true {}
         defer { received = [] }
-        return received
+        return gaveUp.happened.load(ordering: .relaxed) ? nil : received
     }
 
     private mutating func receive() async throws -> Bool {

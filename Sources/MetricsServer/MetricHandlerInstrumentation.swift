@@ -59,6 +59,7 @@ public final class MetricHandlerInstrumentation: PrometheusCollector {
         gatheringErrors.add(1, ordering: .relaxed)
     }
 
+    /// The three promhttp families as they stand now.
     public func collect(into families: inout [CollectedFamily]) {
         families.append(CollectedFamily(
             name: "promhttp_metric_handler_errors_total",

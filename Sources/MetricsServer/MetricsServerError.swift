@@ -14,6 +14,7 @@ public enum MetricsServerError: Error, Sendable, Equatable, CustomStringConverti
     /// `collect[]`; answered with 400 and this reason.
     case badScrapeRequest(reason: String)
 
+    /// The problem and what to do about it.
     public var description: String {
         switch self {
         case .bindFailed(let host, let port, let reason):

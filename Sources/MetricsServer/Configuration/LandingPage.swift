@@ -15,12 +15,14 @@ public struct LandingPage: Sendable, Hashable {
         /// The text shown.
         public var text: String
 
+        /// A link to `address` reading `text`.
         public init(address: String, text: String) {
             self.address = address
             self.text = text
         }
     }
 
+    /// A page with these texts; the defaults suit any service.
     public init(title: String = "Metrics", description: String = "Prometheus metrics of this process.", links: [Link] = []) {
         self.title = title
         self.description = description

@@ -28,6 +28,7 @@ extension MetricsServer {
         /// The HTML page served at `/`; nil answers `/` with 404.
         public var landingPage: LandingPage?
 
+        /// Only the port has no default: pick one no other exporter on the host uses.
         public init(
             host: String = "0.0.0.0",
             port: Int,

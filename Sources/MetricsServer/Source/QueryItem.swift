@@ -1,9 +1,12 @@
 /// One `name=value` pair of a request's query string, percent-decoded. Names may repeat:
 /// node_exporter's `?collect[]=cpu&collect[]=meminfo` is two items named `collect[]`.
 public struct QueryItem: Sendable, Hashable {
+    /// The decoded name, such as `collect[]`.
     public var name: String
+    /// The decoded value; empty for a bare `name` or `name=`.
     public var value: String
 
+    /// An item with a decoded name and value.
     public init(name: String, value: String) {
         self.name = name
         self.value = value

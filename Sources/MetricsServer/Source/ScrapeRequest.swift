@@ -10,6 +10,7 @@ public struct ScrapeRequest: Sendable {
     /// The exposition format the response will be written in.
     public var format: ExpositionFormat
 
+    /// A request as the server builds it; sources rarely need to make one.
     public init(path: String, queryItems: [QueryItem] = [], format: ExpositionFormat = .prometheusText) {
         self.path = path
         self.queryItems = queryItems

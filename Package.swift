@@ -87,7 +87,15 @@ let package = Package(
         ),
         .testTarget(
             name: "MetricsServerTests",
-            dependencies: ["MetricsServer", "PrometheusMetrics"]
+            dependencies: [
+                "MetricsServer",
+                "PrometheusMetrics",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .testTarget(
             name: "AlertingTests",

@@ -1,0 +1,75 @@
+import NIOCore
+
+/// Closes a connection that takes too long: a request must arrive and be answered within the
+/// request timeout from its first byte (from the accept, for a new connection), and a
+/// keep-alive connection may wait for its next request only for the idle timeout.
+///
+/// Sits first in the pipeline, where it sees a request's first bytes before the HTTP decoder
+/// has a whole head; the request handler reports each written response with
+/// ``ResponseCompleted``.
+final class ConnectionDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+    typealias OutboundIn = IOData
+    typealias OutboundOut = IOData
+
+    private let requestTimeout: TimeAmount?
+    private let idleTimeout: TimeAmount?
+    private var isWaitingForRequest = false
+    private var deadline: Scheduled<Void>?
+
+    /// nil timeouts never expire.
+    init(requestTimeout: TimeAmount?, idleTimeout: TimeAmount?) {
+        self.requestTimeout = requestTimeout
+        self.idleTimeout = idleTimeout
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive {
+            arm(requestTimeout, context: context)
+        }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        deadline?.cancel()
+        deadline = nil
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        arm(requestTimeout, context: context)
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        deadline?.cancel()
+        deadline = nil
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if isWaitingForRequest {
+            isWaitingForRequest = false
+            arm(requestTimeout, context: context)
+        }
+        context.fireChannelRead(data)
+    }
+
+    func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
+        guard event is ResponseCompleted else {
+            context.triggerUserOutboundEvent(event, promise: promise)
+            return
+        }
+        isWaitingForRequest = true
+        arm(idleTimeout, context: context)
+        promise?.succeed()
+    }
+
+    private func arm(_ timeout: TimeAmount?, context: ChannelHandlerContext) {
+        deadline?.cancel()
+        deadline = timeout.map { timeout in
+            context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
+                context.close(promise: nil)
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+/// Sent down the pipeline once a response is written, so the connection's deadline changes
+/// from the request timeout to the idle timeout.
+struct ResponseCompleted: Sendable {}

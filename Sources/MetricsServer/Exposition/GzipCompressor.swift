@@ -1,18 +1,18 @@
-internal import CNIOExtrasZlib
+internal import CObservabilityZlib
 import NIOCore
 
 /// A zlib deflate stream with gzip framing, reset for every response so that its state (about
 /// 256 KB) is allocated once per workspace rather than once per scrape.
 final class GzipCompressor {
-    private let stream: UnsafeMutablePointer<cnioextras_z_stream>
+    private let stream: UnsafeMutablePointer<z_stream>
 
     /// nil when zlib cannot set up a stream (out of memory).
     init?(level: Int32) {
         stream = .allocate(capacity: 1)
-        stream.initialize(to: cnioextras_z_stream())
+        stream.initialize(to: z_stream())
         // 15 window bits, plus 16 for a gzip header and trailer; memory level 8 is zlib's default.
-        let status = CNIOExtrasZlib_deflateInit2(stream, level, CNIOEXTRAS_Z_DEFLATED, 16 + 15, 8, CNIOEXTRAS_Z_DEFAULT_STRATEGY)
-        guard status == CNIOEXTRAS_Z_OK else {
+        let status = observability_deflateInit2(stream, level, Z_DEFLATED, 16 + 15, 8, Z_DEFAULT_STRATEGY)
+        guard status == Z_OK else {
             stream.deinitialize(count: 1)
             stream.deallocate()
             return nil
@@ -20,7 +20,7 @@ final class GzipCompressor {
     }
 
     deinit {
-        cnioextras_z_deflateEnd(stream)
+        deflateEnd(stream)
         stream.deinitialize(count: 1)
         stream.deallocate()
     }
@@ -28,22 +28,22 @@ final class GzipCompressor {
     /// Appends `bytes` as one gzip member to `buffer`; false, with `buffer` unchanged, when zlib
     /// fails.
     func compress(_ bytes: [UInt8], into buffer: inout ByteBuffer) -> Bool {
-        guard bytes.count <= UInt32.max, cnioextras_z_deflateReset(stream) == CNIOEXTRAS_Z_OK else { return false }
-        let bound = Int(cnioextras_z_deflateBound(stream, UInt(bytes.count)))
-        var status = CNIOEXTRAS_Z_STREAM_ERROR
+        guard bytes.count <= UInt32.max, deflateReset(stream) == Z_OK else { return false }
+        let bound = Int(deflateBound(stream, UInt(bytes.count)))
+        var status = Z_STREAM_ERROR
         bytes.withUnsafeBufferPointer { input in
             _ = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: bound) { output in
                 stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
                 stream.pointee.avail_in = UInt32(input.count)
                 stream.pointee.next_out = output.baseAddress?.assumingMemoryBound(to: UInt8.self)
                 stream.pointee.avail_out = UInt32(clamping: output.count)
-                status = cnioextras_z_deflate(stream, CNIOEXTRAS_Z_FINISH)
+                status = deflate(stream, Z_FINISH)
                 let written = output.count - Int(stream.pointee.avail_out)
                 stream.pointee.next_in = nil
                 stream.pointee.next_out = nil
-                return status == CNIOEXTRAS_Z_STREAM_END ? written : 0
+                return status == Z_STREAM_END ? written : 0
             }
         }
-        return status == CNIOEXTRAS_Z_STREAM_END
+        return status == Z_STREAM_END
     }
 }

@@ -75,6 +75,13 @@ enum FileReader {
         return .seconds(status.st_mtim.tv_sec) + .nanoseconds(status.st_mtim.tv_nsec)
     }
 
+    /// True when `path` is a directory this process may list.
+    static func isDirectory(_ path: String) -> Bool {
+        guard let directory = opendir(path) else { return false }
+        closedir(directory)
+        return true
+    }
+
     /// True when something exists at `path` (a dangling symlink does not count).
     static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0

@@ -124,7 +124,9 @@ public final class PrometheusRegistry: Sendable {
             merged[name].flatMap { PreparedFamily($0, diagnostics: diagnostics) }
         }
         prepared += diagnostics.collect().compactMap { PreparedFamily($0, diagnostics: diagnostics) }
-        return prepared.sorted { $0.metadata.textName < $1.metadata.textName }
+        // Sorted by names read once: reading `metadata` through the existential copies it, and
+        // a comparison sort would do that O(n log n) times on every scrape.
+        return prepared.map { ($0.metadata.textName, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     // MARK: Registration

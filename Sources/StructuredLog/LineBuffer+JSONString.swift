@@ -13,8 +13,8 @@ extension LineBuffer {
 
     /// Appends the inside of a JSON string holding `text`, taking at most `limit` bytes.
     ///
-    /// Quotes, backslashes and control characters are escaped, as are U+2028 and U+2029 (which
-    /// end lines in JavaScript); each ill-formed UTF-8 sequence becomes U+FFFD. A cut lands
+    /// Quotes, backslashes and control characters are escaped, as are U+2028, U+2029 and U+FEFF
+    /// (see `escapedScalar`); each ill-formed UTF-8 sequence becomes U+FFFD. A cut lands
     /// between whole characters and never inside an escape sequence. Returns whether it cut.
     mutating func appendJSONStringContent(_ text: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
         guard let input = text.baseAddress else { return false }
@@ -43,14 +43,11 @@ extension LineBuffer {
             } else {
                 let sequence = Self.utf8Sequence(input, at: index, end: end)
                 if sequence.isWellFormed {
-                    let isLineOrParagraphSeparator =
-                        sequence.length == 3 && byte == 0xE2 && input[index &+ 1] == 0x80
-                        && (input[index &+ 2] == 0xA8 || input[index &+ 2] == 0xA9)
-                    guard isLineOrParagraphSeparator else {
+                    guard sequence.length == 3, let escaped = Self.escapedScalar(input + index) else {
                         index &+= sequence.length
                         continue
                     }
-                    replacement = .escape(input[index &+ 2] == 0xA8 ? 0x28 : 0x29, high: 0x20)
+                    replacement = escaped
                 } else {
                     replacement = .replacementCharacter
                 }
@@ -133,6 +130,19 @@ extension LineBuffer {
 
     private mutating func appendHexDigit(_ nibble: UInt8) {
         append(nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ nibble &- 10)
+    }
+
+    /// The escape of a three-byte character that must not stand raw: U+2028 and U+2029, which
+    /// end lines in JavaScript, and U+FEFF, which Foundation's JSONSerialization drops from the
+    /// start of a string.
+    @inline(__always)
+    private static func escapedScalar(_ bytes: UnsafePointer<UInt8>) -> Replacement? {
+        switch (bytes[0], bytes[1], bytes[2]) {
+        case (0xE2, 0x80, 0xA8): .escape(0x28, high: 0x20)
+        case (0xE2, 0x80, 0xA9): .escape(0x29, high: 0x20)
+        case (0xEF, 0xBB, 0xBF): .escape(0xFF, high: 0xFE)
+        default: nil
+        }
     }
 
     /// Whether any of the eight bytes of `word` is non-ASCII, a control character, `"` or `\`.

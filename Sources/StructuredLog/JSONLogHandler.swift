@@ -13,22 +13,9 @@ import Logging
 ///         JSONLogHandler(label: label, metadataProvider: provider)
 ///     }
 public struct JSONLogHandler: LogHandler {
-    /// The logger's label, written on every line.
-    public let label: String
     /// The least severe level that is written.
     public var logLevel: Logger.Level = .info
-    /// Called for every line; its metadata overrides the handler's and is overridden by the call
-    /// site's.
-    public var metadataProvider: Logger.MetadataProvider?
-    /// Metadata written on every line, below the provider's and the call site's.
-    public var metadata: Logger.Metadata = [:] {
-        didSet { renderedMetadata = LineEncoder.renderedMembers(of: metadata, layout: layout) }
-    }
-
-    private let layout: LineLayout
-    private let writer: any LogLineWriter
-    /// `metadata` encoded once, copied into lines that do not override any of its keys.
-    private var renderedMetadata: [UInt8]?
+    private var state: HandlerState
 
     /// A handler writing `label`'s lines to `writer` (standard output by default).
     public init(
@@ -37,29 +24,48 @@ public struct JSONLogHandler: LogHandler {
         configuration: JSONLogConfiguration = JSONLogConfiguration(),
         metadataProvider: Logger.MetadataProvider? = LoggingSystem.metadataProvider
     ) {
-        self.label = label
-        self.writer = writer
-        self.layout = LineLayout(configuration)
-        self.metadataProvider = metadataProvider
-        self.renderedMetadata = []
+        state = HandlerState(
+            label: label,
+            layout: LineLayout(configuration),
+            writer: writer,
+            metadataProvider: metadataProvider
+        )
+    }
+
+    /// The logger's label, written on every line.
+    public var label: String { state.label }
+
+    /// Called for every line; its metadata overrides the handler's and is overridden by the call
+    /// site's.
+    public var metadataProvider: Logger.MetadataProvider? {
+        get { state.metadataProvider }
+        set { state = state.with(metadataProvider: newValue) }
+    }
+
+    /// Metadata written on every line, below the provider's and the call site's.
+    public var metadata: Logger.Metadata {
+        get { state.metadata }
+        set { state = state.with(metadata: newValue) }
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
+        get { state.metadata[key] }
+        set {
+            var metadata = state.metadata
+            metadata[key] = newValue
+            state = state.with(metadata: metadata)
+        }
     }
 
     public func log(event: LogEvent) {
-        let provided = metadataProvider?.get()
+        let state = state
+        let provided = state.metadataProvider?.get()
         let record = LineRecord(
-            event: event,
             timestamp: .now(),
-            label: label,
-            context: layout.includesRequestContext ? RequestContext.current : nil,
+            context: state.layout.includesRequestContext ? RequestContext.current : nil,
             provided: provided?.isEmpty == false ? provided : nil,
-            handlerMetadata: metadata,
-            renderedHandlerMetadata: renderedMetadata
+            handler: state
         )
-        LineEncoder.write(record, layout: layout, to: writer)
+        LineEncoder.write(event, record, to: state.writer)
     }
 }

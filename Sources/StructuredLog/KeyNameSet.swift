@@ -1,32 +1,51 @@
 /// A small set of key names asked about for every metadata key of every line (reserved names,
-/// redacted names). Most keys are rejected by their length alone, without hashing.
+/// redacted names). Most keys are turned away by a one-word filter on their length and first
+/// and last bytes, without hashing or comparing.
 struct KeyNameSet: Sendable {
     private let names: [[UInt8]]
-    /// Bit `n` is set when some name is `n` bytes long; bit 63 stands for 63 bytes or more.
-    private let lengths: UInt64
+    /// Bit `signature` of every name is set.
+    private let filter: UInt64
     private let ignoresASCIICase: Bool
 
     init<Names: Sequence<String>>(_ names: Names, ignoringASCIICase: Bool) {
         let encoded = names.map { name in Array(name.utf8).map { ignoringASCIICase ? Self.lowercased($0) : $0 } }
         self.names = encoded
-        self.lengths = encoded.reduce(0) { $0 | 1 << UInt64(min($1.count, 63)) }
+        self.filter = encoded.reduce(0) { $0 | 1 &<< Self.signature(length: $1.count, first: $1.first ?? 0, last: $1.last ?? 0) }
         self.ignoresASCIICase = ignoringASCIICase
     }
 
     func contains(_ key: String) -> Bool {
-        let length = key.utf8.count
-        guard lengths & 1 << UInt64(min(length, 63)) != 0 else { return false }
-        return key.utf8.withContiguousStorageIfAvailable(contains)
-            ?? Array(key.utf8).withUnsafeBufferPointer(contains)
+        key.withUTF8Buffer(contains)
     }
 
-    private func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        names.contains { name in
-            name.count == key.count
-                && zip(name, key).allSatisfy { $0 == (ignoresASCIICase ? Self.lowercased($1) : $1) }
+    /// Whether the name whose UTF-8 bytes are `key` is in the set.
+    @inline(__always)
+    func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (first, last) = (key.first ?? 0, key.last ?? 0)
+        let signature =
+            ignoresASCIICase
+            ? Self.signature(length: key.count, first: Self.lowercased(first), last: Self.lowercased(last))
+            : Self.signature(length: key.count, first: first, last: last)
+        return filter & 1 &<< signature != 0 && containsComparing(key)
+    }
+
+    private func containsComparing(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        for name in names where name.count == key.count {
+            var index = 0
+            while index < key.count, name[index] == (ignoresASCIICase ? Self.lowercased(key[index]) : key[index]) {
+                index += 1
+            }
+            if index == key.count { return true }
         }
+        return false
     }
 
+    @inline(__always)
+    private static func signature(length: Int, first: UInt8, last: UInt8) -> UInt64 {
+        UInt64(truncatingIfNeeded: (Int(first) ^ Int(last) &<< 2) &+ length &* 5) & 63
+    }
+
+    @inline(__always)
     private static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }

@@ -2,11 +2,18 @@ extension LineBuffer {
     /// Appends `string` as a quoted JSON string whose content takes at most `limit` bytes.
     /// Returns whether the content was cut short to keep within `limit`.
     @discardableResult
+    @inline(__always)
     mutating func appendJSONString(_ string: String, limit: Int) -> Bool {
+        string.withUTF8Buffer { appendJSONString(utf8: $0, limit: limit) }
+    }
+
+    /// Appends the UTF-8 `text` as a quoted JSON string whose content takes at most `limit` bytes.
+    /// Returns whether the content was cut short to keep within `limit`.
+    @discardableResult
+    @inline(__always)
+    mutating func appendJSONString(utf8 text: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
         append(UInt8(ascii: "\""))
-        let cut =
-            string.utf8.withContiguousStorageIfAvailable { appendJSONStringContent($0, limit: limit) }
-            ?? Array(string.utf8).withUnsafeBufferPointer { appendJSONStringContent($0, limit: limit) }
+        let cut = appendJSONStringContent(text, limit: limit)
         append(UInt8(ascii: "\""))
         return cut
     }
@@ -16,27 +23,32 @@ extension LineBuffer {
     /// Quotes, backslashes and control characters are escaped, as are U+2028, U+2029 and U+FEFF
     /// (see `escapedScalar`); each ill-formed UTF-8 sequence becomes U+FFFD. A cut lands
     /// between whole characters and never inside an escape sequence. Returns whether it cut.
+    @inline(__always)
     mutating func appendJSONStringContent(_ text: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
         guard let input = text.baseAddress else { return false }
-        let end = text.count
+        let plain = Self.plainPrefixLength(input, count: text.count)
+        if plain == text.count && plain <= limit {
+            append(text)
+            return false
+        }
+        return appendEscaping(input, count: text.count, from: plain, limit: limit)
+    }
+
+    /// The rest of ``appendJSONStringContent(_:limit:)`` once a byte needing attention was found
+    /// at `firstSpecial` (or the text is longer than `limit`).
+    private mutating func appendEscaping(
+        _ input: UnsafePointer<UInt8>,
+        count end: Int,
+        from firstSpecial: Int,
+        limit: Int
+    ) -> Bool {
+        var index = firstSpecial
         var room = limit
         var runStart = 0
-        var index = 0
         while index < end {
-            // Skip eight plain ASCII bytes at a time: the common case for messages and values.
-            while index &+ 8 <= end,
-                !Self.needsAttention(UnsafeRawPointer(input + index).loadUnaligned(as: UInt64.self))
-            {
-                index &+= 8
-            }
-            guard index < end else { break }
             let byte = input[index]
             let replacement: Replacement
             if byte < 0x80 {
-                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
-                    index &+= 1
-                    continue
-                }
                 replacement = .escape(byte)
                 if appendRun(input + runStart, count: index &- runStart, room: &room) { return true }
                 index &+= 1
@@ -45,6 +57,7 @@ extension LineBuffer {
                 if sequence.isWellFormed {
                     guard sequence.length == 3, let escaped = Self.escapedScalar(input + index) else {
                         index &+= sequence.length
+                        index &+= Self.plainPrefixLength(input + index, count: end &- index)
                         continue
                     }
                     replacement = escaped
@@ -58,8 +71,39 @@ extension LineBuffer {
             room &-= replacement.length
             append(replacement)
             runStart = index
+            index &+= Self.plainPrefixLength(input + index, count: end &- index)
         }
         return appendRun(input + runStart, count: end &- runStart, room: &room)
+    }
+
+    /// How many bytes from `start` are plain ASCII that needs no escaping, found eight bytes at
+    /// a time: the last few as a word overlapping bytes already checked, or as two overlapping
+    /// halves, or padded with spaces.
+    @inline(__always)
+    private static func plainPrefixLength(_ start: UnsafePointer<UInt8>, count: Int) -> Int {
+        var index = 0
+        while count &- index >= 8 {
+            let mask = attentionMask(UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self))
+            if mask != 0 { return index &+ mask.trailingZeroBitCount &>> 3 }
+            index &+= 8
+        }
+        guard index < count else { return count }
+        if count >= 8 {
+            let tail = count &- 8
+            let mask = attentionMask(UnsafeRawPointer(start + tail).loadUnaligned(as: UInt64.self))
+            return mask == 0 ? count : tail &+ mask.trailingZeroBitCount &>> 3
+        }
+        if count >= 4 {
+            // The first four bytes and the last four, overlapping when there are fewer than 8.
+            let first = UInt64(UnsafeRawPointer(start).loadUnaligned(as: UInt32.self))
+            let last = UInt64(UnsafeRawPointer(start + (count &- 4)).loadUnaligned(as: UInt32.self))
+            let mask = attentionMask(first | last &<< 32)
+            guard mask != 0 else { return count }
+            let byte = mask.trailingZeroBitCount &>> 3
+            return byte < 4 ? byte : count &- 8 &+ byte
+        }
+        let mask = attentionMask(paddedWord(start, count: count))
+        return mask == 0 ? count : mask.trailingZeroBitCount &>> 3
     }
 
     /// Appends a run of bytes that need no escaping, cut at a character boundary to fit `room`.
@@ -145,9 +189,11 @@ extension LineBuffer {
         }
     }
 
-    /// Whether any of the eight bytes of `word` is non-ASCII, a control character, `"` or `\`.
+    /// A high bit set in each byte of `word` (in memory order, little-endian) that is non-ASCII,
+    /// a control character, `"` or `\`. Bits above the first such byte may be set spuriously by
+    /// borrows, so only the lowest set bit is exact: it marks the first byte needing attention.
     @inline(__always)
-    private static func needsAttention(_ word: UInt64) -> Bool {
+    private static func attentionMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
         let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
@@ -155,7 +201,19 @@ extension LineBuffer {
         let control = (word &- ones &* 0x20) & ~word
         let quote = (quotes &- ones) & ~quotes
         let backslash = (backslashes &- ones) & ~backslashes
-        return (word | control | quote | backslash) & highBits != 0
+        return (word | control | quote | backslash) & highBits
+    }
+
+    /// The `count` (fewer than four) bytes at `start` as a little-endian word, padded with spaces.
+    @inline(__always)
+    private static func paddedWord(_ start: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        var word: UInt64 = 0x2020_2020_2020_2020 &<< UInt64(truncatingIfNeeded: count &* 8)
+        var position = 0
+        while position < count {
+            word |= UInt64(start[position]) &<< UInt64(truncatingIfNeeded: position &* 8)
+            position &+= 1
+        }
+        return word
     }
 
     /// The UTF-8 sequence starting with the non-ASCII byte at `index`: its length when well

@@ -34,9 +34,37 @@ struct LineBuffer {
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         let length = bytes.count
         if length <= capacity &- count, let source = bytes.baseAddress {
-            (base + count).update(from: source, count: length)
+            Self.copy(source, to: base + count, count: length)
         }
         count &+= length
+    }
+
+    /// Copies `count` bytes. Keys and values are mostly short: up to 16 bytes take two
+    /// overlapping loads and stores instead of a call to `memmove`.
+    @inline(__always)
+    private static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+        let from = UnsafeRawPointer(source)
+        let to = UnsafeMutableRawPointer(target)
+        switch count {
+        case 8...16:
+            let head = from.loadUnaligned(as: UInt64.self)
+            let tail = from.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: count &- 8, as: UInt64.self)
+        case 4..<8:
+            let head = from.loadUnaligned(as: UInt32.self)
+            let tail = from.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: count &- 4, as: UInt32.self)
+        case 1..<4:
+            target[0] = source[0]
+            target[count &- 1] = source[count &- 1]
+            target[count &>> 1] = source[count &>> 1]
+        case 0:
+            break
+        default:
+            target.update(from: source, count: count)
+        }
     }
 
     @inline(__always)

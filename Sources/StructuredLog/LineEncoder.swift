@@ -1,6 +1,6 @@
 import Logging
 
-/// Encodes one ``LineRecord`` as one JSON object and a newline, straight into a ``LineBuffer``.
+/// Encodes one log event as one JSON object and a newline, straight into a ``LineBuffer``.
 ///
 /// Metadata layers are merged while writing, never into a new dictionary: a key is written from
 /// the highest layer that has it (handler < request context < provider < call site), a key that
@@ -15,7 +15,9 @@ struct LineEncoder {
     static let maximumDepth = 32
 
     var buffer: LineBuffer
-    private let layout: LineLayout
+    /// Unowned: the handler's state holds the layout for as long as a line is encoded, and
+    /// retaining it per line is measurable.
+    private unowned(unsafe) let layout: LineLayout
     private let fragments: UnsafeBufferPointer<UInt8>
     /// Whether this pass shortens a line: handler metadata is then written member by member.
     private var isShortening = false
@@ -38,9 +40,10 @@ struct LineEncoder {
 
     // MARK: - Writing a line
 
-    /// Encodes `record` and hands the whole line to `writer` in one call. Lines up to 1 KiB are
+    /// Encodes `event` and hands the whole line to `writer` in one call. Lines up to 1 KiB are
     /// encoded in a small stack buffer; longer ones in one of the cap's size.
-    static func write(_ record: LineRecord, layout: LineLayout, to writer: any LogLineWriter) {
+    static func write(_ event: borrowing LogEvent, _ record: borrowing LineRecord, to writer: any LogLineWriter) {
+        let layout = record.handler.layout
         layout.fragments.withUnsafeBufferPointer { fragments in
             let smallCapacity = min(layout.maximumLineBytes, 1024)
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: smallCapacity) { storage in
@@ -50,18 +53,19 @@ struct LineEncoder {
                     layout: layout,
                     fragments: fragments
                 )
-                encoder.encode(record)
+                encoder.encode(event, record)
                 if encoder.buffer.isComplete {
                     writer.write(lines: encoder.buffer.bytes)
                 } else {
-                    writeLong(record, layout: layout, fragments: fragments, to: writer)
+                    writeLong(event, record, layout: layout, fragments: fragments, to: writer)
                 }
             }
         }
     }
 
     private static func writeLong(
-        _ record: LineRecord,
+        _ event: borrowing LogEvent,
+        _ record: borrowing LineRecord,
         layout: LineLayout,
         fragments: UnsafeBufferPointer<UInt8>,
         to writer: any LogLineWriter
@@ -73,19 +77,19 @@ struct LineEncoder {
                 LineEncoder(buffer: LineBuffer(base: base, capacity: capacity), layout: layout, fragments: fragments)
             }
             var encoder = make(capacity)
-            encoder.encode(record)
+            encoder.encode(event, record)
             if !encoder.buffer.isComplete {
                 var measuring = make(0)
                 measuring.isShortening = true
                 measuring.stringLengths = []
-                measuring.encode(record)
+                measuring.encode(event, record)
                 let lengths = measuring.stringLengths ?? []
                 let overhead = measuring.buffer.count - lengths.reduce(0, +)
                 encoder = make(capacity)
                 encoder.isShortening = true
                 encoder.budget = capacity - layout.truncationTail
                 encoder.stringLimit = waterLevel(lengths, available: encoder.budget + 2 - overhead)
-                encoder.encode(record)
+                encoder.encode(event, record)
             }
             if encoder.buffer.isComplete { writer.write(lines: encoder.buffer.bytes) }
         }
@@ -116,7 +120,9 @@ struct LineEncoder {
         return layout.fragments.withUnsafeBufferPointer { fragments in
             LineBuffer.encodedBytes { buffer in
                 var encoder = LineEncoder(buffer: buffer, layout: layout, fragments: fragments)
-                for (key, value) in metadata { encoder.writeMember(name: key, key: key, value: value) }
+                metadata.forEachKeyAndValue { key, value in
+                    encoder.writeMember(key: key, value: value, checkingReserved: false)
+                }
                 buffer = encoder.buffer
             }
         }
@@ -124,31 +130,31 @@ struct LineEncoder {
 
     // MARK: - The members of a line
 
-    mutating func encode(_ record: LineRecord) {
+    mutating func encode(_ event: LogEvent, _ record: LineRecord) {
         append(layout.opening)
         record.timestamp.write(into: &buffer)
-        append(layout.levelMembers[LineLayout.index(of: record.event.level)])
+        append(layout.levelMembers[LineLayout.index(of: event.level)])
         if !layout.staticMembers.isEmpty {
             let mark = buffer.count
             append(layout.staticMembers)
             endMember(from: mark, depth: 0)
         }
-        writeMember(layout.loggerKey, string: record.label)
-        writeMember(layout.messageKey, string: record.event.message.description)
-        writeRequestContext(of: record)
-        writeMetadata(of: record)
-        if let sourceKey = layout.sourceKey { writeMember(sourceKey, string: record.event.source) }
+        writeMember(layout.loggerKey, string: record.handler.label)
+        writeMember(layout.messageKey, string: event.message.description)
+        writeRequestContext(of: event, record)
+        writeMetadata(of: event, record)
+        if let sourceKey = layout.sourceKey { writeMember(sourceKey, string: event.source) }
         if layout.includesSourceLocation {
-            writeMember(layout.fileKey, string: record.event.file)
-            writeMember(layout.functionKey, string: record.event.function)
+            writeMember(layout.fileKey, string: event.file)
+            writeMember(layout.functionKey, string: event.function)
             if !isStopped {
                 let mark = buffer.count
                 append(layout.lineKey)
-                buffer.appendDecimal(UInt64(record.event.line))
+                buffer.appendDecimal(UInt64(event.line))
                 endMember(from: mark, depth: 0)
             }
         }
-        if let error = record.event.error {
+        if let error = event.error {
             writeMember(layout.errorMessageKey, string: String(describing: error))
             if let errorTypeKey = layout.errorTypeKey {
                 writeMember(errorTypeKey, string: String(reflecting: type(of: error)))
@@ -168,12 +174,12 @@ struct LineEncoder {
     }
 
     /// Writes the request context's fields that no provider or call-site key overrides.
-    private mutating func writeRequestContext(of record: LineRecord) {
+    private mutating func writeRequestContext(of event: LogEvent, _ record: LineRecord) {
         guard let context = record.context else { return }
         for index in 0..<4 {
             guard !isStopped, let value = Self.field(index, of: context) else { continue }
             let name = layout.contextKeyNames[index]
-            if record.event.metadata?[name] != nil || record.provided?[name] != nil { continue }
+            if event.metadata?[name] != nil || record.provided?[name] != nil { continue }
             let mark = buffer.count
             append(layout.contextKeys[index])
             writeString(value)
@@ -191,34 +197,33 @@ struct LineEncoder {
         }
     }
 
-    private mutating func writeMetadata(of record: LineRecord) {
-        let callSite = record.event.metadata
+    private mutating func writeMetadata(of event: LogEvent, _ record: LineRecord) {
+        let callSite = event.metadata
         let provided = record.provided
-        if let callSite {
-            for (key, value) in callSite { writeTopLevelMember(key: key, value: value, of: record) }
+        callSite?.forEachKeyAndValue { key, value in
+            writeTopLevelMember(key: key, value: value, of: event, record)
         }
-        if let provided {
-            for (key, value) in provided where callSite?[key] == nil {
-                writeTopLevelMember(key: key, value: value, of: record)
-            }
+        provided?.forEachKeyAndValue { key, value in
+            if callSite?[key] == nil { writeTopLevelMember(key: key, value: value, of: event, record) }
         }
-        let handlerMetadata = record.handlerMetadata
+        let handlerMetadata = record.handler.metadata
         guard !handlerMetadata.isEmpty, !isStopped else { return }
-        if !isShortening, let rendered = record.renderedHandlerMetadata, !isAnyHandlerKeyOverridden(in: record) {
+        if !isShortening, let rendered = record.handler.renderedMetadata, !isAnyHandlerKeyOverridden(in: event, record) {
             let mark = buffer.count
             rendered.withUnsafeBufferPointer { buffer.append($0) }
             endMember(from: mark, depth: 0)
             return
         }
-        for (key, value) in handlerMetadata
-        where callSite?[key] == nil && provided?[key] == nil && !hasContextField(named: key, in: record) {
-            writeTopLevelMember(key: key, value: value, of: record)
+        handlerMetadata.forEachKeyAndValue { key, value in
+            if callSite?[key] == nil && provided?[key] == nil && !Self.hasContextField(named: key, in: record, layout: layout) {
+                writeTopLevelMember(key: key, value: value, of: event, record)
+            }
         }
     }
 
-    private func isAnyHandlerKeyOverridden(in record: LineRecord) -> Bool {
-        let handlerMetadata = record.handlerMetadata
-        if let callSite = record.event.metadata, callSite.keys.contains(where: { handlerMetadata[$0] != nil }) {
+    private func isAnyHandlerKeyOverridden(in event: LogEvent, _ record: LineRecord) -> Bool {
+        let handlerMetadata = record.handler.metadata
+        if let callSite = event.metadata, callSite.keys.contains(where: { handlerMetadata[$0] != nil }) {
             return true
         }
         if let provided = record.provided, provided.keys.contains(where: { handlerMetadata[$0] != nil }) {
@@ -228,38 +233,79 @@ struct LineEncoder {
         return (0..<4).contains { Self.field($0, of: context) != nil && handlerMetadata[layout.contextKeyNames[$0]] != nil }
     }
 
-    private func hasContextField(named name: String, in record: LineRecord) -> Bool {
+    private static func hasContextField(named name: String, in record: LineRecord, layout: LineLayout) -> Bool {
         guard let context = record.context else { return false }
         return (0..<4).contains { Self.field($0, of: context) != nil && layout.contextKeyNames[$0] == name }
     }
 
-    private mutating func writeTopLevelMember(key: String, value: Logger.MetadataValue, of record: LineRecord) {
-        let name = layout.reservedKeys.contains(key) ? uniqueRenaming(of: key, in: record) : key
-        writeMember(name: name, key: key, value: value)
+    private mutating func writeTopLevelMember(
+        key: String,
+        value: Logger.MetadataValue,
+        of event: LogEvent,
+        _ record: LineRecord
+    ) {
+        guard !writeMember(key: key, value: value, checkingReserved: true) else { return }
+        writeMember(
+            key: Self.uniqueRenaming(of: key, in: event, record, layout: layout),
+            value: value,
+            redacting: layout.redactedKeys.contains(key)
+        )
     }
 
     /// `key` behind the format's prefix, repeated until the name is taken by no reserved key and
     /// no key of any metadata layer.
-    private func uniqueRenaming(of key: String, in record: LineRecord) -> String {
+    private static func uniqueRenaming(
+        of key: String,
+        in event: LogEvent,
+        _ record: LineRecord,
+        layout: LineLayout
+    ) -> String {
         let prefix = layout.format.renamedKeyPrefix
         var name = prefix + key
-        while layout.reservedKeys.contains(name) || record.event.metadata?[name] != nil || record.provided?[name] != nil
-            || record.handlerMetadata[name] != nil || hasContextField(named: name, in: record)
+        while layout.reservedKeys.contains(name) || event.metadata?[name] != nil || record.provided?[name] != nil
+            || record.handler.metadata[name] != nil || hasContextField(named: name, in: record, layout: layout)
         {
             name = prefix + name
         }
         return name
     }
 
-    /// Writes the top-level member `,"name":value`, redacting the value when `key` is redacted.
-    private mutating func writeMember(name: String, key: String, value: Logger.MetadataValue) {
+    /// Writes the top-level member `,"key":value`, its value redacted when the key is. Returns
+    /// false, writing nothing, when `checkingReserved` and the key is reserved.
+    @discardableResult
+    private mutating func writeMember(key: String, value: Logger.MetadataValue, checkingReserved: Bool) -> Bool {
+        guard !isStopped else { return true }
+        let mark = buffer.count
+        buffer.append(UInt8(ascii: ","))
+        guard let isRedacted = writeKey(key, checkingReserved: checkingReserved) else {
+            buffer.count = mark
+            return false
+        }
+        writeValue(value, redacting: isRedacted, depth: 0)
+        endMember(from: mark, depth: 0)
+        return true
+    }
+
+    /// Writes the top-level member `,"name":value` under a name known not to be reserved.
+    private mutating func writeMember(key name: String, value: Logger.MetadataValue, redacting: Bool) {
         guard !isStopped else { return }
         let mark = buffer.count
         buffer.append(UInt8(ascii: ","))
         buffer.appendJSONString(name, limit: .max)
         buffer.append(UInt8(ascii: ":"))
-        writeValue(value, redacting: layout.redactedKeys.contains(key), depth: 0)
+        writeValue(value, redacting: redacting, depth: 0)
         endMember(from: mark, depth: 0)
+    }
+
+    /// Writes `"key":` and tells whether the key is redacted, one look at its bytes serving
+    /// both; nil, writing nothing, when `checkingReserved` and the key is reserved.
+    private mutating func writeKey(_ key: String, checkingReserved: Bool) -> Bool? {
+        key.withUTF8Buffer { bytes in
+            if checkingReserved && layout.reservedKeys.contains(bytes) { return nil }
+            buffer.appendJSONString(utf8: bytes, limit: .max)
+            buffer.append(UInt8(ascii: ":"))
+            return layout.redactedKeys.contains(bytes)
+        }
     }
 
     // MARK: - Values
@@ -279,13 +325,12 @@ struct LineEncoder {
             guard depth < Self.maximumDepth else { return writeTooDeep() }
             buffer.append(UInt8(ascii: "{"))
             var isFirst = true
-            for (key, element) in dictionary {
-                guard !isStopped else { break }
+            dictionary.forEachKeyAndValue { key, element in
+                guard !isStopped else { return }
                 let mark = buffer.count
                 if !isFirst { buffer.append(UInt8(ascii: ",")) }
-                buffer.appendJSONString(key, limit: .max)
-                buffer.append(UInt8(ascii: ":"))
-                writeValue(element, redacting: layout.redactedKeys.contains(key), depth: depth + 1)
+                let isRedacted = writeKey(key, checkingReserved: false) ?? false
+                writeValue(element, redacting: isRedacted, depth: depth + 1)
                 endMember(from: mark, depth: depth + 1)
                 isFirst = false
             }

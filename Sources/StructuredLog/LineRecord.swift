@@ -1,16 +1,13 @@
 import Logging
 
-/// Everything one line is made of, gathered by the handler before encoding: the event, the time,
-/// and the metadata layers in rising precedence (handler < request context < provider < call site).
+/// What one line is made of besides its event, gathered by the handler before encoding: the
+/// time, and the metadata layers above the handler's (request context < provider; the call
+/// site's is in the event).
 struct LineRecord {
-    var event: LogEvent
-    var timestamp: RFC3339Timestamp
-    var label: String
-    var context: RequestContext?
+    let timestamp: RFC3339Timestamp
+    let context: RequestContext?
     /// The metadata provider's fields, nil when there are none.
-    var provided: Logger.Metadata?
-    var handlerMetadata: Logger.Metadata
-    /// `handlerMetadata` already encoded, when it can be copied as it is (see
-    /// ``LineEncoder/renderedMembers(of:layout:)``).
-    var renderedHandlerMetadata: [UInt8]?
+    let provided: Logger.Metadata?
+    /// The label, the layout, and the handler's metadata, encoded or not.
+    let handler: HandlerState
 }

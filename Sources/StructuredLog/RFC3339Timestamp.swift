@@ -34,19 +34,22 @@ struct RFC3339Timestamp: Sendable, Hashable {
         let second = secondOfDay % 60
         let micro = min(max(microseconds, 0), 999_999)
         buffer.append(length: Self.length) { out in
-            Self.digits(clampedYear, count: 4, at: out)
+            Self.twoDigits(clampedYear / 100, at: out)
+            Self.twoDigits(clampedYear % 100, at: out + 2)
             out[4] = UInt8(ascii: "-")
-            Self.digits(month, count: 2, at: out + 5)
+            Self.twoDigits(month, at: out + 5)
             out[7] = UInt8(ascii: "-")
-            Self.digits(day, count: 2, at: out + 8)
+            Self.twoDigits(day, at: out + 8)
             out[10] = UInt8(ascii: "T")
-            Self.digits(hour, count: 2, at: out + 11)
+            Self.twoDigits(hour, at: out + 11)
             out[13] = UInt8(ascii: ":")
-            Self.digits(minute, count: 2, at: out + 14)
+            Self.twoDigits(minute, at: out + 14)
             out[16] = UInt8(ascii: ":")
-            Self.digits(second, count: 2, at: out + 17)
+            Self.twoDigits(second, at: out + 17)
             out[19] = UInt8(ascii: ".")
-            Self.digits(micro, count: 6, at: out + 20)
+            Self.twoDigits(micro / 10_000, at: out + 20)
+            Self.twoDigits(micro / 100 % 100, at: out + 22)
+            Self.twoDigits(micro % 100, at: out + 24)
             out[26] = UInt8(ascii: "Z")
         }
     }
@@ -56,15 +59,12 @@ struct RFC3339Timestamp: Sendable, Hashable {
         return remainder < 0 ? (value / divisor - 1, remainder + divisor) : (value / divisor, remainder)
     }
 
+    /// Writes `value` (0 to 99) as two digits; `value * 103 >> 10` is `value / 10` in that range.
     @inline(__always)
-    private static func digits(_ value: Int, count: Int, at start: UnsafeMutablePointer<UInt8>) {
-        var rest = value
-        var position = count
-        while position > 0 {
-            position -= 1
-            start[position] = UInt8(truncatingIfNeeded: rest % 10) &+ UInt8(ascii: "0")
-            rest /= 10
-        }
+    private static func twoDigits(_ value: Int, at start: UnsafeMutablePointer<UInt8>) {
+        let tens = (value &* 103) &>> 10
+        start[0] = UInt8(truncatingIfNeeded: tens) &+ UInt8(ascii: "0")
+        start[1] = UInt8(truncatingIfNeeded: value &- tens &* 10) &+ UInt8(ascii: "0")
     }
 
     /// The proleptic Gregorian date of a day number (Howard Hinnant's `civil_from_days`).

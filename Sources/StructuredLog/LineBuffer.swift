@@ -67,11 +67,6 @@ struct LineBuffer {
         }
     }
 
-    @inline(__always)
-    mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        append(bytes.assumingMemoryBound(to: UInt8.self))
-    }
-
     /// Appends `length` bytes produced by `fill`, which is only called when they fit.
     @inline(__always)
     mutating func append(length: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) {
@@ -110,8 +105,7 @@ struct LineBuffer {
 
     /// Appends `string`'s UTF-8 as it is, for text known to be valid JSON (a number's digits).
     mutating func appendVerbatim(_ string: String) {
-        var string = string
-        string.withUTF8 { append($0) }
+        string.withUTF8Buffer { append($0) }
     }
 }
 

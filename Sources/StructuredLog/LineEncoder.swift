@@ -84,6 +84,8 @@ struct LineEncoder {
                 measuring.stringLengths = []
                 measuring.encode(event, record)
                 let lengths = measuring.stringLengths ?? []
+                // Everything but string contents, the closing `}` and newline included, which
+                // the budget leaves out: hence the 2 added back below.
                 let overhead = measuring.buffer.count - lengths.reduce(0, +)
                 encoder = make(capacity)
                 encoder.isShortening = true
@@ -246,7 +248,7 @@ struct LineEncoder {
     ) {
         guard !writeMember(key: key, value: value, checkingReserved: true) else { return }
         writeMember(
-            key: Self.uniqueRenaming(of: key, in: event, record, layout: layout),
+            named: Self.uniqueRenaming(of: key, in: event, record, layout: layout),
             value: value,
             redacting: layout.redactedKeys.contains(key)
         )
@@ -287,7 +289,7 @@ struct LineEncoder {
     }
 
     /// Writes the top-level member `,"name":value` under a name known not to be reserved.
-    private mutating func writeMember(key name: String, value: Logger.MetadataValue, redacting: Bool) {
+    private mutating func writeMember(named name: String, value: Logger.MetadataValue, redacting: Bool) {
         guard !isStopped else { return }
         let mark = buffer.count
         buffer.append(UInt8(ascii: ","))

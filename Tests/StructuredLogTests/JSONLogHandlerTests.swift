@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import StructuredLog
+import Synchronization
 import Testing
 
 @Test func aLineHoldsTheEventFieldsInThePlainForm() throws {
@@ -185,4 +186,16 @@ extension ISO8601DateFormatter {
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter
     }
+}
+
+@Test func aCustomSinkReceivesEachLineInOneCall() throws {
+    let received = Mutex<[String]>([])
+    let sink = LogLineSink { bytes in received.withLock { $0.append(String(decoding: bytes, as: UTF8.self)) } }
+    let logger = Logger(label: "sink") { JSONLogHandler(label: $0, writer: sink) }
+    logger.info("first")
+    logger.error("second")
+    let calls = received.withLock { $0 }
+    #expect(calls.count == 2)
+    #expect(calls.allSatisfy { $0.hasSuffix("}\n") && $0.filter { $0 == "\n" }.count == 1 })
+    #expect(try parseJSONObject(calls[1])["message"] as? String == "second")
 }

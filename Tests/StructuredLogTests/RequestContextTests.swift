@@ -118,3 +118,13 @@ private struct SharedStream: TextOutputStream, Sendable {
     #expect(lines[1].contains("http.request.id=abc span.id=s trace.id=t user.id=ann"))
     #expect(!lines[2].contains("request_id"))
 }
+
+@Test func theProviderAndTheHandlerNamingTheSameFieldWriteItOnce() throws {
+    let collector = LineCollector()
+    let logger = collector.logger(metadataProvider: .requestContext())
+    withRequestContext(RequestContext(requestID: "once", traceID: "t-1")) { logger.info("both") }
+    let line = try #require(collector.lines.first)
+    #expect(occurrences(ofKey: "request_id", in: line) == 1)
+    #expect(occurrences(ofKey: "trace_id", in: line) == 1)
+    #expect(try parseJSONObject(line)["request_id"] as? String == "once")
+}

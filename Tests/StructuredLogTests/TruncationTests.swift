@@ -5,7 +5,8 @@ import Testing
 
 @Test func aLongMessageIsCutToTheCapAndTheOtherFieldsSurvive() throws {
     let collector = LineCollector()
-    let logger = collector.logger()
+    var logger = collector.logger()
+    logger[metadataKey: "service"] = "checkout"
     let message = String(repeating: "0123456789é\n", count: 10_000)
     withRequestContext(RequestContext(requestID: "req-42")) {
         logger.info("\(message)", metadata: ["order": "o-1", "items": .stringConvertible(3)])
@@ -19,6 +20,7 @@ import Testing
     #expect(message.hasPrefix(kept) && kept.count > 1000)
     #expect(object["request_id"] as? String == "req-42")
     #expect(object["order"] as? String == "o-1")
+    #expect(object["service"] as? String == "checkout")
     #expect((object["items"] as? NSNumber)?.intValue == 3)
     #expect(object["level"] as? String == "info" && object["logger"] as? String == "test")
 }

@@ -26,13 +26,18 @@ struct KeyNameSet: Sendable {
             ignoresASCIICase
             ? Self.signature(length: key.count, first: Self.lowercased(first), last: Self.lowercased(last))
             : Self.signature(length: key.count, first: first, last: last)
-        return filter & 1 &<< signature != 0 && containsComparing(key)
+        return filter & 1 &<< signature != 0 && Self.contains(key, in: names, ignoringASCIICase: ignoresASCIICase)
     }
 
-    private func containsComparing(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Static, so that the filter above reads two fields without copying the set.
+    private static func contains(
+        _ key: UnsafeBufferPointer<UInt8>,
+        in names: [[UInt8]],
+        ignoringASCIICase ignoresASCIICase: Bool
+    ) -> Bool {
         for name in names where name.count == key.count {
             var index = 0
-            while index < key.count, name[index] == (ignoresASCIICase ? Self.lowercased(key[index]) : key[index]) {
+            while index < key.count, name[index] == (ignoresASCIICase ? lowercased(key[index]) : key[index]) {
                 index += 1
             }
             if index == key.count { return true }

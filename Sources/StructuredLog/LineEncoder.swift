@@ -19,6 +19,9 @@ struct LineEncoder {
     /// retaining it per line is measurable.
     private unowned(unsafe) let layout: LineLayout
     private let fragments: UnsafeBufferPointer<UInt8>
+    /// The layout's key sets, copied once per line rather than once per key.
+    private let reservedKeys: KeyNameSet
+    private let redactedKeys: KeyNameSet
     /// Whether this pass shortens a line: handler metadata is then written member by member.
     private var isShortening = false
     /// The most bytes of one string value's content.
@@ -36,6 +39,8 @@ struct LineEncoder {
         self.buffer = buffer
         self.layout = layout
         self.fragments = fragments
+        self.reservedKeys = layout.reservedKeys
+        self.redactedKeys = layout.redactedKeys
     }
 
     // MARK: - Writing a line
@@ -250,7 +255,7 @@ struct LineEncoder {
         writeMember(
             named: Self.uniqueRenaming(of: key, in: event, record, layout: layout),
             value: value,
-            redacting: layout.redactedKeys.contains(key)
+            redacting: redactedKeys.contains(key)
         )
     }
 
@@ -303,10 +308,10 @@ struct LineEncoder {
     /// both; nil, writing nothing, when `checkingReserved` and the key is reserved.
     private mutating func writeKey(_ key: String, checkingReserved: Bool) -> Bool? {
         key.withUTF8Buffer { bytes in
-            if checkingReserved && layout.reservedKeys.contains(bytes) { return nil }
+            if checkingReserved && reservedKeys.contains(bytes) { return nil }
             buffer.appendJSONString(utf8: bytes, limit: .max)
             buffer.append(UInt8(ascii: ":"))
-            return layout.redactedKeys.contains(bytes)
+            return redactedKeys.contains(bytes)
         }
     }
 

@@ -9,9 +9,7 @@ import Logging
 /// booleans as JSON numbers and booleans), the source, and the event's error. The line is encoded
 /// straight into bytes on the stack and handed to the writer in one call.
 ///
-///     LoggingSystem.bootstrap { label, provider in
-///         JSONLogHandler(label: label, metadataProvider: provider)
-///     }
+///     LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
 public struct JSONLogHandler: LogHandler {
     /// The least severe level that is written.
     public var logLevel: Logger.Level = .info

@@ -20,6 +20,7 @@ import Testing
         #expect(object["path"] as? String == "/orders")
         #expect(object["client_ip"] as? String == "203.0.113.7")
         #expect(object["level"] as? String == "info")
+        #expect(object["source"] as? String == "StructuredLogTests", "the caller's module, not StructuredLog")
     }
     #expect((objects[1]["status_code"] as? NSNumber)?.intValue == 201)
     let duration = try #require((objects[1]["duration_seconds"] as? NSNumber)?.doubleValue)

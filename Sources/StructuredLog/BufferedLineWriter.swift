@@ -45,6 +45,8 @@ public final class BufferedLineWriter: LogLineWriter {
     /// How many lines were dropped because the buffer was full.
     public var droppedLines: Int { queue.droppedLines }
 
+    /// Copies `lines` into the buffer, or counts them as dropped when it is full: never waits for
+    /// the destination.
     public func write(lines: UnsafeRawBufferPointer) {
         queue.enqueue(lines)
     }

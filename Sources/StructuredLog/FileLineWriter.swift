@@ -45,6 +45,7 @@ public final class FileLineWriter: LogLineWriter {
     /// How many calls to ``write(lines:)`` failed (a closed pipe, a full disk) and lost their lines.
     public var failedWrites: Int { failures.load(ordering: .relaxed) }
 
+    /// Writes `lines` under the lock, with as many `write(2)` calls as the kernel needs.
     public func write(lines: UnsafeRawBufferPointer) {
         guard var next = lines.baseAddress, !lines.isEmpty else { return }
         let succeeded = lock.withLock { _ in

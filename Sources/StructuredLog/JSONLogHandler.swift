@@ -46,6 +46,7 @@ public struct JSONLogHandler: LogHandler {
         set { state = state.with(metadata: newValue) }
     }
 
+    /// One key of the handler's ``metadata``.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { state.metadata[key] }
         set {
@@ -55,6 +56,7 @@ public struct JSONLogHandler: LogHandler {
         }
     }
 
+    /// Encodes `event` as one line and hands it to the writer in one call.
     public func log(event: LogEvent) {
         let state = state
         let provided = state.metadataProvider?.get()

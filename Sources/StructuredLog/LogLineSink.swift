@@ -7,6 +7,7 @@ public struct LogLineSink: LogLineWriter {
         self.body = body
     }
 
+    /// Hands `lines` to the closure.
     public func write(lines: UnsafeRawBufferPointer) {
         body(lines)
     }

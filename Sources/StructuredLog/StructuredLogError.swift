@@ -14,6 +14,7 @@ public enum StructuredLogError: Error, Sendable, Hashable, CustomStringConvertib
     /// The background thread of a ``BufferedLineWriter`` could not be started.
     case cannotStartWriterThread(errno: Int32)
 
+    /// What went wrong, and what to do about it.
     public var description: String {
         switch self {
         case .invalidKeyName(let name, let reason):

@@ -6,10 +6,10 @@ extension Counter {
             writer.writeMetadata(metadata)
             entries.forEachBorrowed { entry in
                 writer.buffer.append(entry.prefixes[0])
-                writer.appendValue(entry.metric.value)
-                if writer.format == .openMetrics { writer.appendExemplar(entry.metric.exemplar) }
+                writer.appendValue(entry.metric(as: Counter.self).value)
+                if writer.format == .openMetrics { writer.appendExemplar(entry.metric(as: Counter.self).exemplar) }
                 writer.endLine()
-                writer.writeCreated(metadata.openMetricsName, labels: entry.labels.rendered, created: entry.metric.created)
+                writer.writeCreated(metadata.openMetricsName, labels: entry.labels.rendered, created: entry.metric(as: Counter.self).created)
             }
         }
     )

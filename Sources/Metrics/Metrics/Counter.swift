@@ -7,9 +7,9 @@ import Synchronization
 /// Fractional amounts are summed separately. Negative and NaN amounts are counted as rejected
 /// and skipped, never recorded.
 public final class Counter: Sendable {
-    private let whole = Atomic<UInt64>(0)
+    @usableFromInline let whole = Atomic<UInt64>(0)
     private let fraction = Atomic<UInt64>(Double(0).bitPattern)
-    private let stripes = ContentionStripes(wordsPerStripe: 1)
+    @usableFromInline let stripes = ContentionStripes(wordsPerStripe: 1)
     private let latestExemplar = Mutex<Exemplar?>(nil)
     /// Lets scrapes skip the lock while no exemplar was ever recorded.
     private let hasExemplar = Atomic(false)
@@ -25,17 +25,24 @@ public final class Counter: Sendable {
     }
 
     /// Adds one.
+    @inlinable
     public func inc() {
         add(1)
     }
 
     /// Adds a whole number; a negative amount is rejected.
+    @inlinable
     public func inc(by amount: Int) {
         guard amount >= 0 else {
-            rejections.report(.negativeIncrement)
+            rejectNegativeIncrement()
             return
         }
         add(UInt64(amount))
+    }
+
+    @usableFromInline
+    func rejectNegativeIncrement() {
+        rejections.report(.negativeIncrement)
     }
 
     /// Adds an amount; a negative or NaN amount is rejected.
@@ -82,8 +89,8 @@ public final class Counter: Sendable {
         return latestExemplar.withLock { $0 }
     }
 
-    @inline(__always)
-    private func add(_ amount: UInt64) {
+    @inlinable
+    func add(_ amount: UInt64) {
         if let words = stripes.words {
             stripes.word(0, in: words).pointee.wrappingAdd(amount, ordering: .relaxed)
         } else if !whole.tryAdd(amount) {

@@ -8,9 +8,9 @@ import Synchronization
 /// threads are seen contending, observations move to per-CPU shards and stop sharing cache
 /// lines. A NaN observation counts in `+Inf` and `_count` only.
 public final class Histogram: Sendable {
-    let layout: HistogramLayout
-    private let counts: AtomicWords
-    private let shards: ContentionStripes
+    @usableFromInline let layout: HistogramLayout
+    @usableFromInline let counts: AtomicWords
+    @usableFromInline let shards: ContentionStripes
     private let bucketExemplars = Mutex<[Exemplar?]>([])
     /// Lets scrapes skip the lock while no exemplar was ever recorded.
     private let hasExemplars = Atomic(false)
@@ -30,6 +30,7 @@ public final class Histogram: Sendable {
     }
 
     /// Records one observation.
+    @inlinable
     public func observe(_ value: Double) {
         let bucket = layout.bucketIndex(of: value)
         if let words = shards.words {

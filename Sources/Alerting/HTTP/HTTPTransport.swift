@@ -1,0 +1,76 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// POSTs JSON bodies to one URL over URLSession (libcurl on Linux) and turns every failure into
+/// an ``AlertingError`` that names only the endpoint's origin, never the path, query or headers.
+struct HTTPTransport: Sendable {
+    /// `scheme://host:port` of the URL, the only part of it errors and logs may show.
+    let endpoint: String
+    private let url: URL
+    private let headers: [String: String]
+    private let timeout: Duration
+    private let session: URLSession
+
+    /// `headers` are sent with every request; `authorization`, when given, overrides theirs.
+    init(url: URL, headers: [String: String], authorization: HTTPAuthorization?, timeout: Duration) {
+        self.endpoint = Self.origin(of: url)
+        self.url = url
+        var headers = headers
+        headers["Content-Type"] = "application/json"
+        headers["User-Agent"] = "observability-toolkit-alerting"
+        if let authorization { headers["Authorization"] = authorization.headerValue }
+        self.headers = headers
+        self.timeout = timeout
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout.inSeconds
+        configuration.httpCookieStorage = nil
+        configuration.urlCache = nil
+        self.session = URLSession(configuration: configuration)
+    }
+
+    /// One attempt; returns on a 2xx answer and throws ``AlertingError`` otherwise.
+    func post(_ body: Data, headers extra: [String: String] = [:]) async throws {
+        var request = URLRequest(url: url, timeoutInterval: timeout.inSeconds)
+        request.httpMethod = "POST"
+        for (name, value) in headers.merging(extra, uniquingKeysWith: { _, new in new }) {
+            request.setValue(value, forHTTPHeaderField: name)
+        }
+        request.httpBody = body
+        let response: URLResponse
+        do {
+            (_, response) = try await session.data(for: request)
+        } catch let error as URLError {
+            throw error.code == .cancelled ? CancellationError() : failure(error.code)
+        }
+        guard let response = response as? HTTPURLResponse else {
+            throw AlertingError.transport(endpoint: endpoint, reason: "the answer was not HTTP")
+        }
+        guard (200..<300).contains(response.statusCode) else {
+            throw AlertingError.unexpectedStatus(
+                response.statusCode, endpoint: endpoint,
+                retryAfter: RetryAfter.parse(response.value(forHTTPHeaderField: "Retry-After"), now: Date()))
+        }
+    }
+
+    /// The URLError's code only: its description and user info carry the full URL.
+    private func failure(_ code: URLError.Code) -> AlertingError {
+        switch code {
+        case .timedOut: .timedOut(after: timeout)
+        case .cannotConnectToHost: .transport(endpoint: endpoint, reason: "connection refused")
+        case .cannotFindHost, .dnsLookupFailed: .transport(endpoint: endpoint, reason: "host not found")
+        case .networkConnectionLost: .transport(endpoint: endpoint, reason: "connection lost")
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate:
+            .transport(endpoint: endpoint, reason: "TLS handshake failed")
+        default: .transport(endpoint: endpoint, reason: "URLError \(code.rawValue)")
+        }
+    }
+
+    private static func origin(of url: URL) -> String {
+        let scheme = url.scheme ?? "http"
+        let host = url.host ?? "?"
+        return url.port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)"
+    }
+}

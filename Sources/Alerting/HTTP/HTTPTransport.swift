@@ -25,7 +25,7 @@ struct HTTPTransport: Sendable {
         self.headers = headers
         self.timeout = timeout
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout.inSeconds
+        configuration.timeoutIntervalForRequest = Self.backstop(timeout)
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
         self.session = URLSession(configuration: configuration)
@@ -33,7 +33,7 @@ struct HTTPTransport: Sendable {
 
     /// One attempt; returns on a 2xx answer and throws ``AlertingError`` otherwise.
     func post(_ body: Data, headers extra: [String: String] = [:]) async throws {
-        var request = URLRequest(url: url, timeoutInterval: timeout.inSeconds)
+        var request = URLRequest(url: url, timeoutInterval: Self.backstop(timeout))
         request.httpMethod = "POST"
         for (name, value) in headers.merging(extra, uniquingKeysWith: { _, new in new }) {
             request.setValue(value, forHTTPHeaderField: name)
@@ -41,7 +41,8 @@ struct HTTPTransport: Sendable {
         request.httpBody = body
         let response: URLResponse
         do {
-            (_, response) = try await session.data(for: request)
+            let session = session
+            (_, response) = try await withTimeout(timeout) { [request] in try await session.data(for: request) }
         } catch let error as URLError {
             throw error.code == .cancelled ? CancellationError() : failure(error.code)
         }
@@ -53,6 +54,13 @@ struct HTTPTransport: Sendable {
                 response.statusCode, endpoint: endpoint,
                 retryAfter: RetryAfter.parse(response.value(forHTTPHeaderField: "Retry-After"), now: Date()))
         }
+    }
+
+    /// URLSession's own timeout, behind ours: swift-corelibs-foundation truncates it to whole
+    /// seconds (a 0.2 s timeout fires at once), so ours enforces the real value and this one
+    /// only guards against a request outliving a cancelled wait.
+    private static func backstop(_ timeout: Duration) -> Double {
+        timeout.inSeconds.rounded(.up) + 1
     }
 
     /// The URLError's code only: its description and user info carry the full URL.

@@ -89,7 +89,7 @@ public actor AlertManager {
         isShutDown = true
         workers.forEach { $0.finish() }
         let tasks = workerTasks
-        let drained: Void? = try? await withDeadline(deadline) {
+        let drained: Void? = try? await withTimeout(deadline - .now) {
             for task in tasks { await task.value }
         }
         if drained == nil {

@@ -57,7 +57,7 @@ final class HandlerWorker: Sendable {
         var attempt = 1
         while true {
             do {
-                try await withDeadline(min(clock.now + policy.attemptTimeout, deadline)) {
+                try await withTimeout(min(policy.attemptTimeout, deadline - clock.now)) {
                     try await handler.handle(notification)
                 }
                 metrics.recordSent(level, latency: clock.now - start)

@@ -1,17 +1,16 @@
 import Synchronization
 
 /// Runs `operation` in a task of its own and returns its outcome, or throws
-/// ``AlertingError/timedOut(after:)`` once `deadline` passes.
+/// ``AlertingError/timedOut(after:)`` once `timeout` has passed.
 ///
 /// Unlike a task group, this does not wait for an operation that ignores cancellation: the
 /// operation is cancelled and left behind, so a hanging handler holds up no one. Cancelling the
 /// caller ends the wait at once with `CancellationError`.
-func withDeadline<Success: Sendable>(
-    _ deadline: ContinuousClock.Instant,
+func withTimeout<Success: Sendable>(
+    _ timeout: Duration,
     operation: @escaping @Sendable () async throws -> Success
 ) async throws -> Success {
-    let race = DeadlineRace<Success>()
-    let timeout = AlertingError.timedOut(after: deadline - .now)
+    let race = TimeoutRace<Success>()
     return try await withTaskCancellationHandler {
         try await withCheckedThrowingContinuation { continuation in
             guard race.begin(continuation) else { return }
@@ -24,8 +23,8 @@ func withDeadline<Success: Sendable>(
                     }
                 },
                 Task {
-                    guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return }
-                    race.settle(.failure(timeout))
+                    guard (try? await Task.sleep(for: timeout)) != nil else { return }
+                    race.settle(.failure(AlertingError.timedOut(after: timeout)))
                 },
             ])
         }
@@ -34,9 +33,9 @@ func withDeadline<Success: Sendable>(
     }
 }
 
-/// The shared state of one `withDeadline` call: whichever of the operation, the timer and the
+/// The shared state of one `withTimeout` call: whichever of the operation, the timer and the
 /// caller's cancellation settles first resumes the caller and cancels the rest.
-private final class DeadlineRace<Success: Sendable>: Sendable {
+private final class TimeoutRace<Success: Sendable>: Sendable {
     private struct State {
         var continuation: CheckedContinuation<Success, any Error>?
         var outcome: Result<Success, any Error>?

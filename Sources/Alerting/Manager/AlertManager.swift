@@ -1,5 +1,4 @@
 import CoreMetrics
-import Foundation
 import Logging
 
 /// Takes alerts from code and rules and gets them to their handlers without ever making the
@@ -17,7 +16,7 @@ public actor AlertManager {
         /// Notifications each route's queue holds before the oldest is dropped.
         public var queueCapacity: Int
         /// An identical notification (same fingerprint and status) is sent again only after this;
-        /// Alertmanager's `repeat_interval` defaults to the same 4 hours.
+        /// Alertmanager's `repeat_interval` defaults to the same 4 hours. Zero sends every one.
         public var repeatInterval: Duration
         /// Timeouts, backoff and deadline of each delivery.
         public var retry: RetryPolicy
@@ -34,6 +33,7 @@ public actor AlertManager {
     private let workerTasks: [Task<Void, Never>]
     private let handlerTasks: [Task<Void, Never>]
     private var deduplicator: Deduplicator
+    private var idempotencyKeys = IdempotencyKeys()
     private var isShutDown = false
 
     /// Starts one worker per route, and each handler's background work.
@@ -76,7 +76,7 @@ public actor AlertManager {
         guard deduplicator.admit(alert.fingerprint, status: alert.status, at: .now) else { return }
         var notification: AlertNotification?
         for worker in workers where worker.route.accepts(alert) {
-            let queued = notification ?? AlertNotification(alert: alert, idempotencyKey: UUID().uuidString)
+            let queued = notification ?? AlertNotification(alert: alert, idempotencyKey: idempotencyKeys.next())
             notification = queued
             worker.enqueue(queued)
         }

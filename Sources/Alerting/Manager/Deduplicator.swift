@@ -1,5 +1,6 @@
 /// Lets through the first notification of each fingerprint and status, and again once the repeat
 /// interval has passed: an identical firing alert is sent once per interval, a resolve once.
+/// A zero interval turns deduplication off.
 struct Deduplicator {
     private struct Entry {
         var status: AlertStatus
@@ -17,6 +18,7 @@ struct Deduplicator {
 
     /// Whether to notify; records the notification when it is let through.
     mutating func admit(_ fingerprint: Fingerprint, status: AlertStatus, at now: ContinuousClock.Instant) -> Bool {
+        guard repeatInterval > .zero else { return true }
         if now >= nextPrune { prune(at: now) }
         if let entry = entries[fingerprint], entry.status == status, now - entry.notifiedAt < repeatInterval {
             return false

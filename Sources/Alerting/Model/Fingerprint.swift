@@ -28,7 +28,6 @@ public struct Fingerprint: Sendable, Hashable, CustomStringConvertible {
 
     /// Sixteen lowercase hex digits, as in Alertmanager's `fingerprint` field.
     public var description: String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        value.sixteenHexDigits
     }
 }

@@ -27,6 +27,7 @@ public enum AlertingError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The problem, the offending value and the advice, without secrets.
     public var description: String {
         switch self {
         case .unexpectedStatus(let code, let endpoint, let retryAfter):

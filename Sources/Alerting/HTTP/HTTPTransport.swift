@@ -45,6 +45,12 @@ struct HTTPTransport: Sendable {
             (_, response) = try await withTimeout(timeout) { [request] in try await session.data(for: request) }
         } catch let error as URLError {
             throw error.code == .cancelled ? CancellationError() : failure(error.code)
+        } catch let error as AlertingError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw AlertingError.transport(endpoint: endpoint, reason: "\(type(of: error))")
         }
         guard let response = response as? HTTPURLResponse else {
             throw AlertingError.transport(endpoint: endpoint, reason: "the answer was not HTTP")

@@ -6,7 +6,8 @@ import Synchronization
 /// does: a firing alert is sent with `endsAt` four re-send intervals ahead and re-sent every
 /// interval while it fires, so Alertmanager resolves it by itself if this process dies; a
 /// resolved alert is sent with its `endsAt` (the time it was resolved) and re-sent for a while,
-/// so a resolve that Alertmanager missed, or lost in a restart, still arrives.
+/// so a resolve that Alertmanager missed, or lost in a restart, still arrives. A firing alert
+/// stays active, and is re-sent, until its resolve is sent.
 public final class AlertmanagerHandler: AlertHandler {
     /// Where Alertmanager is and how often to re-send.
     public struct Configuration: Sendable {
@@ -41,6 +42,7 @@ public final class AlertmanagerHandler: AlertHandler {
         }
     }
 
+    /// The `handler` dimension of this handler's metrics.
     public let name: String
     private let resendInterval: Duration
     private let resolvedRetention: Duration

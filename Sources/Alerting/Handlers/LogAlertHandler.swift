@@ -4,6 +4,7 @@ import Logging
 /// warning, error, critical), a resolved one at `notice`, so a resolve never looks like an
 /// outage in log-based alerting. The alert's details go in one `alert` metadata dictionary.
 public struct LogAlertHandler: AlertHandler {
+    /// The `handler` dimension of this handler's metrics.
     public let name: String
     private let logger: Logger
 
@@ -13,6 +14,7 @@ public struct LogAlertHandler: AlertHandler {
         self.logger = logger
     }
 
+    /// Logs the notification; never fails.
     public func handle(_ notification: AlertNotification) async throws {
         let alert = notification.alert
         var details: Logger.Metadata = [

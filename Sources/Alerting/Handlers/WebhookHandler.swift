@@ -42,6 +42,7 @@ public struct WebhookHandler: AlertHandler {
         }
     }
 
+    /// The `handler` dimension of this handler's metrics.
     public let name: String
     private let idempotencyKeyHeader: String
     private let signature: WebhookSignature?
@@ -61,6 +62,7 @@ public struct WebhookHandler: AlertHandler {
             authorization: configuration.authorization, timeout: configuration.timeout)
     }
 
+    /// Posts the notification once, with its idempotency key and, if set, its signature.
     public func handle(_ notification: AlertNotification) async throws {
         let body = try payload.encode(notification.alert)
         var headers = [idempotencyKeyHeader: notification.idempotencyKey]

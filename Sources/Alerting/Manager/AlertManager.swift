@@ -83,7 +83,8 @@ public actor AlertManager {
     }
 
     /// Stops taking alerts and delivers what is queued until `deadline`; what is still queued or
-    /// in flight then is dropped and counted. Handlers' background work is stopped last.
+    /// in flight then is dropped and counted. Handlers' background work is stopped last. Only the
+    /// first call waits; later ones return at once.
     public func shutdown(deadline: ContinuousClock.Instant) async {
         guard !isShutDown else { return }
         isShutDown = true

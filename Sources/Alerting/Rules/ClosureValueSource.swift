@@ -7,6 +7,7 @@ public struct ClosureValueSource: RuleValueSource {
         self.body = body
     }
 
+    /// Whatever the closure returns or throws.
     public func currentValue() async throws -> Double? {
         try await body()
     }

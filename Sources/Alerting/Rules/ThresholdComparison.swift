@@ -1,10 +1,16 @@
 /// The condition of a threshold rule, as in a PromQL comparison (`> 95`); NaN satisfies only `!=`.
 public enum ThresholdComparison: Sendable, Hashable {
+    /// `> threshold`
     case greaterThan(Double)
+    /// `>= threshold`
     case greaterThanOrEqual(Double)
+    /// `< threshold`
     case lessThan(Double)
+    /// `<= threshold`
     case lessThanOrEqual(Double)
+    /// `== threshold`
     case equal(Double)
+    /// `!= threshold`
     case notEqual(Double)
 
     /// Whether `value` meets the condition.

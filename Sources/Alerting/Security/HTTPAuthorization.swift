@@ -17,6 +17,7 @@ public enum HTTPAuthorization: Sendable, CustomStringConvertible, CustomDebugStr
         }
     }
 
+    /// The scheme (and Basic's username), never the secret.
     public var description: String {
         switch self {
         case .basic(let username, _): "Basic \(username):<redacted>"
@@ -24,5 +25,6 @@ public enum HTTPAuthorization: Sendable, CustomStringConvertible, CustomDebugStr
         }
     }
 
+    /// The same as `description`.
     public var debugDescription: String { description }
 }

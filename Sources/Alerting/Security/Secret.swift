@@ -9,7 +9,10 @@ public struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConver
         self.value = value
     }
 
+    /// `<redacted>`.
     public var description: String { "<redacted>" }
+    /// `<redacted>`.
     public var debugDescription: String { "<redacted>" }
+    /// No children, so `dump` and debuggers show nothing of the value.
     public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 }

@@ -72,8 +72,9 @@ import Testing
 
     @Test func keepsEverySecretOutOfErrorsAndLogs() async throws {
         let receiver = try await HTTPReceiver.start { _ in .status(401) }
-        let secrets = ["T0SECRETPATH", "q5ecret", "tok3n", "k3y", "X-Api-Value"]
-        let handler = try Self.handler(receiver.url, path: "/services/T0SECRETPATH?token=q5ecret") {
+        let secrets = ["us3r", "pa55", "T0SECRETPATH", "q5ecret", "tok3n", "k3y", "X-Api-Value"]
+        let withCredentials = receiver.url.replacingOccurrences(of: "http://", with: "http://us3r:pa55@")
+        let handler = try Self.handler(withCredentials, path: "/services/T0SECRETPATH?token=q5ecret") {
             $0.authorization = .bearer(Secret("tok3n"))
             $0.signature = WebhookSignature(key: Secret("k3y"))
             $0.headers = ["X-Api-Key": "X-Api-Value"]

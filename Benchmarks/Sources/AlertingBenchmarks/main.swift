@@ -56,7 +56,7 @@ print(
 let throughput = measure(iterations: deliveries) { count in
     blocking {
         let manager = try AlertManager(
-            routes: [Route(try WebhookHandler(configuration: .init(url: url)))],
+            routes: [Route(try WebhookHandler(configuration: .init(endpoint: .init(url: url))))],
             configuration: .init(queueCapacity: count))
         for alert in pool.prefix(count) { await manager.send(alert) }
         await manager.shutdown(deadline: .now + .seconds(600))

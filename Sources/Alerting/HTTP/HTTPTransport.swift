@@ -8,24 +8,27 @@ import FoundationNetworking
 /// an ``AlertingError`` that names only the endpoint's origin, never the path, query or headers.
 struct HTTPTransport: Sendable {
     /// `scheme://host:port` of the URL, the only part of it errors and logs may show.
-    let endpoint: String
+    private let origin: String
     private let url: URL
     private let headers: [String: String]
     private let timeout: Duration
     private let session: URLSession
 
-    /// `headers` are sent with every request; `authorization`, when given, overrides theirs.
-    init(url: URL, headers: [String: String], authorization: HTTPAuthorization?, timeout: Duration) {
-        self.endpoint = Self.origin(of: url)
-        self.url = url
-        var headers = headers
+    /// Posts to `path` under the endpoint's URL; throws
+    /// ``AlertingError/invalidConfiguration(setting:value:expected:)`` for a timeout that is not
+    /// positive.
+    init(_ endpoint: HTTPEndpoint, path: String? = nil) throws {
+        try endpoint.timeout.requirePositive("HTTPEndpoint.timeout")
+        self.origin = Self.origin(of: endpoint.url)
+        self.url = path.map { endpoint.url.appendingPathComponent($0) } ?? endpoint.url
+        var headers = endpoint.headers
         headers["Content-Type"] = "application/json"
         headers["User-Agent"] = "observability-toolkit-alerting"
-        if let authorization { headers["Authorization"] = authorization.headerValue }
+        if let authorization = endpoint.authorization { headers["Authorization"] = authorization.headerValue }
         self.headers = headers
-        self.timeout = timeout
+        self.timeout = endpoint.timeout
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = Self.backstop(timeout)
+        configuration.timeoutIntervalForRequest = Self.backstop(endpoint.timeout)
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
         self.session = URLSession(configuration: configuration)
@@ -50,14 +53,14 @@ struct HTTPTransport: Sendable {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            throw AlertingError.transport(endpoint: endpoint, reason: "\(type(of: error))")
+            throw AlertingError.transport(endpoint: origin, reason: "\(type(of: error))")
         }
         guard let response = response as? HTTPURLResponse else {
-            throw AlertingError.transport(endpoint: endpoint, reason: "the answer was not HTTP")
+            throw AlertingError.transport(endpoint: origin, reason: "the answer was not HTTP")
         }
         guard (200..<300).contains(response.statusCode) else {
             throw AlertingError.unexpectedStatus(
-                response.statusCode, endpoint: endpoint,
+                response.statusCode, endpoint: origin,
                 retryAfter: RetryAfter.parse(response.value(forHTTPHeaderField: "Retry-After"), now: Date()))
         }
     }
@@ -73,12 +76,12 @@ struct HTTPTransport: Sendable {
     private func failure(_ code: URLError.Code) -> AlertingError {
         switch code {
         case .timedOut: .timedOut(after: timeout)
-        case .cannotConnectToHost: .transport(endpoint: endpoint, reason: "connection refused")
-        case .cannotFindHost, .dnsLookupFailed: .transport(endpoint: endpoint, reason: "host not found")
-        case .networkConnectionLost: .transport(endpoint: endpoint, reason: "connection lost")
+        case .cannotConnectToHost: .transport(endpoint: origin, reason: "connection refused")
+        case .cannotFindHost, .dnsLookupFailed: .transport(endpoint: origin, reason: "host not found")
+        case .networkConnectionLost: .transport(endpoint: origin, reason: "connection lost")
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate:
-            .transport(endpoint: endpoint, reason: "TLS handshake failed")
-        default: .transport(endpoint: endpoint, reason: "URLError \(code.rawValue)")
+            .transport(endpoint: origin, reason: "TLS handshake failed")
+        default: .transport(endpoint: origin, reason: "URLError \(code.rawValue)")
         }
     }
 

@@ -11,14 +11,9 @@ import Synchronization
 public final class AlertmanagerHandler: AlertHandler {
     /// Where Alertmanager is and how often to re-send.
     public struct Configuration: Sendable {
-        /// Alertmanager's base URL, such as `http://127.0.0.1:9093`; `/api/v2/alerts` is appended.
-        public var url: URL
-        /// Sent with every request (a reverse proxy's token, say); never logged.
-        public var headers: [String: String]
-        /// Basic or Bearer credentials, for an Alertmanager behind a proxy.
-        public var authorization: HTTPAuthorization?
-        /// How long one request may take.
-        public var timeout: Duration
+        /// Alertmanager's base URL, such as `http://127.0.0.1:9093` (`/api/v2/alerts` is
+        /// appended), with the credentials of a proxy in front of it, if any.
+        public var endpoint: HTTPEndpoint
         /// How often active alerts are re-sent; Prometheus re-sends about every minute.
         public var resendInterval: Duration
         /// How long resolved alerts keep being re-sent; Prometheus keeps them 15 minutes.
@@ -26,17 +21,11 @@ public final class AlertmanagerHandler: AlertHandler {
 
         /// Re-sends every minute, with `endsAt` four minutes ahead, as Prometheus does.
         public init(
-            url: URL,
-            headers: [String: String] = [:],
-            authorization: HTTPAuthorization? = nil,
-            timeout: Duration = .seconds(10),
+            endpoint: HTTPEndpoint,
             resendInterval: Duration = .seconds(60),
             resolvedRetention: Duration = .seconds(900)
         ) {
-            self.url = url
-            self.headers = headers
-            self.authorization = authorization
-            self.timeout = timeout
+            self.endpoint = endpoint
             self.resendInterval = resendInterval
             self.resolvedRetention = resolvedRetention
         }
@@ -54,15 +43,12 @@ public final class AlertmanagerHandler: AlertHandler {
     /// Throws ``AlertingError/invalidConfiguration(setting:value:expected:)`` for a duration
     /// that is not positive.
     public init(name: String = "alertmanager", configuration: Configuration, logger: Logger = Logger(label: "Alerting")) throws {
-        try configuration.timeout.requirePositive("AlertmanagerHandler.Configuration.timeout")
         try configuration.resendInterval.requirePositive("AlertmanagerHandler.Configuration.resendInterval")
         try configuration.resolvedRetention.requirePositive("AlertmanagerHandler.Configuration.resolvedRetention")
         self.name = name
         self.resendInterval = configuration.resendInterval
         self.resolvedRetention = configuration.resolvedRetention
-        self.transport = HTTPTransport(
-            url: configuration.url.appendingPathComponent("api/v2/alerts"), headers: configuration.headers,
-            authorization: configuration.authorization, timeout: configuration.timeout)
+        self.transport = try HTTPTransport(configuration.endpoint, path: "api/v2/alerts")
         var logger = logger
         logger[metadataKey: "handler"] = "\(name)"
         self.logger = logger

@@ -6,15 +6,8 @@ import Foundation
 public struct WebhookHandler: AlertHandler {
     /// Where and how to post.
     public struct Configuration: Sendable {
-        /// The receiver; its path and query never appear in errors or logs (they may hold a token).
-        public var url: URL
-        /// Sent with every request, after which ours (content type, authorization, key,
-        /// signature) are set; values are never logged.
-        public var headers: [String: String]
-        /// Basic or Bearer credentials.
-        public var authorization: HTTPAuthorization?
-        /// How long one request may take.
-        public var timeout: Duration
+        /// The receiver.
+        public var endpoint: HTTPEndpoint
         /// The header carrying the notification's idempotency key.
         public var idempotencyKeyHeader: String
         /// Signs the body when set.
@@ -22,20 +15,14 @@ public struct WebhookHandler: AlertHandler {
         /// The body's shape.
         public var payload: WebhookPayload
 
-        /// Posts Alertmanager-shaped bodies to `url`, unsigned, with a 10-second timeout.
+        /// Posts Alertmanager-shaped bodies to `endpoint`, unsigned.
         public init(
-            url: URL,
-            headers: [String: String] = [:],
-            authorization: HTTPAuthorization? = nil,
-            timeout: Duration = .seconds(10),
+            endpoint: HTTPEndpoint,
             idempotencyKeyHeader: String = "Idempotency-Key",
             signature: WebhookSignature? = nil,
             payload: WebhookPayload = .alertmanager()
         ) {
-            self.url = url
-            self.headers = headers
-            self.authorization = authorization
-            self.timeout = timeout
+            self.endpoint = endpoint
             self.idempotencyKeyHeader = idempotencyKeyHeader
             self.signature = signature
             self.payload = payload
@@ -52,14 +39,11 @@ public struct WebhookHandler: AlertHandler {
     /// Throws ``AlertingError/invalidConfiguration(setting:value:expected:)`` for a timeout that
     /// is not positive.
     public init(name: String = "webhook", configuration: Configuration) throws {
-        try configuration.timeout.requirePositive("WebhookHandler.Configuration.timeout")
         self.name = name
         self.idempotencyKeyHeader = configuration.idempotencyKeyHeader
         self.signature = configuration.signature
         self.payload = configuration.payload
-        self.transport = HTTPTransport(
-            url: configuration.url, headers: configuration.headers,
-            authorization: configuration.authorization, timeout: configuration.timeout)
+        self.transport = try HTTPTransport(configuration.endpoint)
     }
 
     /// Posts the notification once, with its idempotency key and, if set, its signature.

@@ -5,7 +5,7 @@ import Testing
 @Suite struct AlertmanagerHandlerTests {
     private static func handler(_ url: String, resendInterval: Duration = .seconds(60)) throws -> AlertmanagerHandler {
         try AlertmanagerHandler(
-            configuration: .init(url: try #require(URL(string: url)), resendInterval: resendInterval), logger: LogRecorder().logger)
+            configuration: .init(endpoint: .init(url: try #require(URL(string: url))), resendInterval: resendInterval), logger: LogRecorder().logger)
     }
 
     @Test func postsAFiringAlertAsPrometheusDoesWithEndsAtAhead() async throws {

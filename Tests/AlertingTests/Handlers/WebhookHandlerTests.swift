@@ -8,7 +8,7 @@ import Testing
         _ url: String, path: String = "/hook", timeout: Duration = .seconds(5),
         configure: (inout WebhookHandler.Configuration) -> Void = { _ in }
     ) throws -> WebhookHandler {
-        var configuration = WebhookHandler.Configuration(url: try #require(URL(string: url + path)), timeout: timeout)
+        var configuration = WebhookHandler.Configuration(endpoint: .init(url: try #require(URL(string: url + path)), timeout: timeout))
         configure(&configuration)
         return try WebhookHandler(configuration: configuration)
     }
@@ -16,8 +16,8 @@ import Testing
     @Test func sendsTheHeadersAlertmanagerSendsAndOurOwn() async throws {
         let receiver = try await HTTPReceiver.start { _ in .status(200) }
         let handler = try Self.handler(receiver.url) {
-            $0.headers = ["X-Team": "payments"]
-            $0.authorization = .bearer(Secret("tok3n"))
+            $0.endpoint.headers = ["X-Team": "payments"]
+            $0.endpoint.authorization = .bearer(Secret("tok3n"))
             $0.signature = WebhookSignature(key: Secret("k3y"))
         }
         try await handler.handle(SampleAlert.notification(key: "key-1"))
@@ -38,9 +38,9 @@ import Testing
     @Test func sendsBasicCredentialsAndAChosenKeyHeader() async throws {
         let receiver = try await HTTPReceiver.start { _ in .status(204) }
         let handler = try Self.handler(receiver.url) {
-            $0.authorization = .basic(username: "alice", password: Secret("hunter2"))
+            $0.endpoint.authorization = .basic(username: "alice", password: Secret("hunter2"))
+            $0.endpoint.headers = ["Authorization": "ignored: ours wins"]
             $0.idempotencyKeyHeader = "X-Request-Key"
-            $0.headers = ["Authorization": "ignored: ours wins"]
         }
         try await handler.handle(SampleAlert.notification(key: "key-2"))
         try await receiver.stop()
@@ -75,9 +75,9 @@ import Testing
         let secrets = ["us3r", "pa55", "T0SECRETPATH", "q5ecret", "tok3n", "k3y", "X-Api-Value"]
         let withCredentials = receiver.url.replacingOccurrences(of: "http://", with: "http://us3r:pa55@")
         let handler = try Self.handler(withCredentials, path: "/services/T0SECRETPATH?token=q5ecret") {
-            $0.authorization = .bearer(Secret("tok3n"))
+            $0.endpoint.authorization = .bearer(Secret("tok3n"))
+            $0.endpoint.headers = ["X-Api-Key": "X-Api-Value"]
             $0.signature = WebhookSignature(key: Secret("k3y"))
-            $0.headers = ["X-Api-Key": "X-Api-Value"]
         }
         let logs = LogRecorder()
         let manager = try AlertManager(routes: [Route(handler)], metricsFactory: TestMetrics(), logger: logs.logger)

@@ -15,7 +15,7 @@ import Testing
     }
 
     private static func webhook(_ url: String, name: String = "webhook", timeout: Duration = .seconds(5)) throws -> WebhookHandler {
-        try WebhookHandler(name: name, configuration: .init(url: try #require(URL(string: url + "/hook")), timeout: timeout))
+        try WebhookHandler(name: name, configuration: .init(endpoint: .init(url: try #require(URL(string: url + "/hook")), timeout: timeout)))
     }
 
     private func manager(

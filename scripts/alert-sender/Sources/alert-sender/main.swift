@@ -23,7 +23,7 @@ let alert = Alert(
     startsAt: Date(timeIntervalSince1970: startsAt)
 )
 let manager = try AlertManager(
-    routes: [Route(try AlertmanagerHandler(configuration: .init(url: url)))],
+    routes: [Route(try AlertmanagerHandler(configuration: .init(endpoint: .init(url: url))))],
     configuration: .init(retry: RetryPolicy(maximumAttempts: 5, deadline: .seconds(20)))
 )
 await manager.send(status == .firing ? alert : alert.resolved())

@@ -68,12 +68,12 @@ final class HandlerWorker: Sendable {
                 switch policy.decision(after: error, attempt: attempt, remaining: remaining, using: &generator) {
                 case .retry(let delay):
                     metrics.recordRetried(level)
-                    logger.debug("alert notification failed, retrying", metadata: metadata(notification, attempt, error))
+                    logger.debug("alert notification failed, retrying", metadata: context(notification, attempt, error))
                     attempt += 1
                     guard (try? await Task.sleep(for: delay)) != nil else { return drop(notification, reason: .shutdown) }
                 case .giveUp(let reason):
                     metrics.recordFailed(level)
-                    var metadata = metadata(notification, attempt, error)
+                    var metadata = context(notification, attempt, error)
                     metadata["reason"] = "\(reason)"
                     logger.warning("alert notification failed", metadata: metadata)
                     return
@@ -90,7 +90,7 @@ final class HandlerWorker: Sendable {
         )
     }
 
-    private func metadata(_ notification: AlertNotification, _ attempt: Int, _ error: any Error) -> Logger.Metadata {
+    private func context(_ notification: AlertNotification, _ attempt: Int, _ error: any Error) -> Logger.Metadata {
         ["fingerprint": "\(notification.alert.fingerprint)", "attempt": "\(attempt)", "error": "\(error)"]
     }
 }

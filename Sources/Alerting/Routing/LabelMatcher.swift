@@ -31,12 +31,12 @@ public struct LabelMatcher: Sendable {
     }
 
     /// `name=~"pattern"`; throws ``AlertingError/invalidMatcherPattern(_:reason:)``.
-    public static func matches(_ name: String, pattern: String) throws -> LabelMatcher {
+    public static func regex(_ name: String, _ pattern: String) throws -> LabelMatcher {
         LabelMatcher(name: name, test: .regex(try compile(pattern), negated: false))
     }
 
     /// `name!~"pattern"`; throws ``AlertingError/invalidMatcherPattern(_:reason:)``.
-    public static func doesNotMatch(_ name: String, pattern: String) throws -> LabelMatcher {
+    public static func notRegex(_ name: String, _ pattern: String) throws -> LabelMatcher {
         LabelMatcher(name: name, test: .regex(try compile(pattern), negated: true))
     }
 

@@ -15,25 +15,25 @@ import Testing
         let handler = RecordingHandler()
         #expect(Route(handler, matchers: [.equal("service", "checkout"), .notEqual("team", "search")]).accepts(alert))
         #expect(!Route(handler, matchers: [.equal("service", "checkout"), .equal("team", "search")]).accepts(alert))
-        #expect(Route(handler, matchers: [try .matches("service", pattern: "check.*|cart")]).accepts(alert))
+        #expect(Route(handler, matchers: [try .regex("service", "check.*|cart")]).accepts(alert))
     }
 
     @Test func regularExpressionsAreAnchoredLikeAlertmanagers() throws {
         let labels = ["service": "checkout"]
-        #expect(try LabelMatcher.matches("service", pattern: "check").matches(labels) == false)
-        #expect(try LabelMatcher.matches("service", pattern: "check(out|in)").matches(labels))
-        #expect(try LabelMatcher.doesNotMatch("service", pattern: "check").matches(labels))
-        #expect(try LabelMatcher.doesNotMatch("service", pattern: ".*out").matches(labels) == false)
+        #expect(try LabelMatcher.regex("service", "check").matches(labels) == false)
+        #expect(try LabelMatcher.regex("service", "check(out|in)").matches(labels))
+        #expect(try LabelMatcher.notRegex("service", "check").matches(labels))
+        #expect(try LabelMatcher.notRegex("service", ".*out").matches(labels) == false)
     }
 
     @Test func anAbsentLabelMatchesAsEmpty() throws {
         #expect(LabelMatcher.equal("team", "").matches([:]))
         #expect(LabelMatcher.notEqual("team", "payments").matches([:]))
-        #expect(try LabelMatcher.matches("team", pattern: ".*").matches([:]))
+        #expect(try LabelMatcher.regex("team", ".*").matches([:]))
     }
 
     @Test func aBrokenPatternIsATypedErrorNamingIt() {
-        let error = #expect(throws: AlertingError.self) { try LabelMatcher.matches("service", pattern: "(unclosed") }
+        let error = #expect(throws: AlertingError.self) { try LabelMatcher.regex("service", "(unclosed") }
         #expect(error.map { "\($0)" }?.contains("\"(unclosed\"") == true)
     }
 }

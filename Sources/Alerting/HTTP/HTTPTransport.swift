@@ -45,7 +45,7 @@ struct HTTPTransport: Sendable {
         let response: URLResponse
         do {
             let session = session
-            (_, response) = try await withTimeout(timeout) { [request] in try await session.data(for: request) }
+            response = try await withTimeout(timeout) { [request] in try await session.response(for: request) }
         } catch let error as URLError {
             throw error.code == .cancelled ? CancellationError() : failure(error.code)
         } catch let error as AlertingError {
@@ -66,8 +66,8 @@ struct HTTPTransport: Sendable {
     }
 
     /// URLSession's own timeout, behind ours: swift-corelibs-foundation truncates it to whole
-    /// seconds (a 0.2 s timeout fires at once), so ours enforces the real value and this one
-    /// only guards against a request outliving a cancelled wait.
+    /// seconds (a 0.2 s timeout fires at once), so ours enforces the real value, and this one ends
+    /// the request a wait gave up on (URLSessionTasks are never cancelled, see `response(for:)`).
     private static func backstop(_ timeout: Duration) -> Double {
         timeout.inSeconds.rounded(.up) + 1
     }

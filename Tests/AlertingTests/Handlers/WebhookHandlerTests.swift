@@ -64,7 +64,7 @@ import Testing
         }
         try await receiver.stop()
 
-        let refusing = try await HTTPReceiver.refusingURL()
+        let refusing = HTTPReceiver.refusingURL
         await #expect(throws: AlertingError.transport(endpoint: refusing, reason: "connection refused")) {
             try await Self.handler(refusing).handle(SampleAlert.notification())
         }

@@ -117,7 +117,7 @@ import Testing
     }
 
     @Test func retriesARefusedConnectionUntilTheAttemptsRunOut() async throws {
-        let manager = try manager([try Self.webhook(try await HTTPReceiver.refusingURL())], attempts: 3)
+        let manager = try manager([try Self.webhook(HTTPReceiver.refusingURL)], attempts: 3)
         await manager.send(Self.alert(1))
         await Self.drain(manager)
 

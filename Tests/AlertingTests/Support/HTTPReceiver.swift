@@ -53,13 +53,9 @@ final class HTTPReceiver: Sendable {
         return receiver
     }
 
-    /// A loopback URL nothing listens on: a receiver that is started and stopped at once.
-    static func refusingURL() async throws -> String {
-        let receiver = try await start { _ in .status(200) }
-        let url = receiver.url
-        try await receiver.stop()
-        return url
-    }
+    /// A loopback URL that refuses connections: port 1 is privileged and nothing here listens
+    /// on it, while a port freed by a stopped receiver could be taken by a parallel test's.
+    static let refusingURL = "http://127.0.0.1:1"
 
     var requests: [Request] { recorded.withLock { $0 } }
 

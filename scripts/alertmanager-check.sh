@@ -24,9 +24,12 @@ if ! command -v prometheus-alertmanager >/dev/null; then
     $sudo apt-get install -y prometheus-alertmanager
 fi
 
+# A scratch path of its own each run: SwiftPM keeps a stale build plan when files of a path
+# dependency move, and a fresh build of the sender takes only seconds.
 echo "== building scripts/alert-sender"
-swift build --package-path "$root/scripts/alert-sender" >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-sender="$(swift build --package-path "$root/scripts/alert-sender" --show-bin-path)/alert-sender"
+build=(swift build --package-path "$root/scripts/alert-sender" --scratch-path "$work/build")
+"${build[@]}" >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+sender="$("${build[@]}" --show-bin-path)/alert-sender"
 
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

@@ -73,7 +73,14 @@ public final class Counter: Sendable {
 
     /// The current total.
     public var value: Double {
-        Double(whole.load(ordering: .relaxed) &+ stripes.total(of: 0)) + fraction.floatingPointValue
+        let (whole, fraction) = parts
+        return Double(whole) + fraction
+    }
+
+    /// The whole and fractional parts of the total, so a scrape can spell a whole total without
+    /// going through `Double`.
+    var parts: (whole: UInt64, fraction: Double) {
+        (whole.load(ordering: .relaxed) &+ stripes.total(of: 0), fraction.floatingPointValue)
     }
 
     /// Sets the total back to zero, as a restart would (swift-metrics' `reset()`).

@@ -23,7 +23,7 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
     private let rendering: SeriesRendering<Metric>
     private let diagnostics: RegistryDiagnostics
     private let table = SeriesTable()
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     private struct State {
         var entries: [SeriesEntry] = []

@@ -11,9 +11,7 @@ public final class Histogram: Sendable {
     @usableFromInline let layout: HistogramLayout
     @usableFromInline let counts: AtomicWords
     @usableFromInline let shards: ContentionStripes
-    private let bucketExemplars = Mutex<[Exemplar?]>([])
-    /// Lets scrapes skip the lock while no exemplar was ever recorded.
-    private let hasExemplars = Atomic(false)
+    private let bucketExemplars = LazyLocked<[Exemplar?]>()
     let rejections: RejectionReporter
     let created = WallClock.now()
 
@@ -54,11 +52,7 @@ public final class Histogram: Sendable {
         }
         let bucket = layout.bucketIndex(of: value)
         let bucketCount = layout.upperBounds.count + 1
-        bucketExemplars.withLock { exemplars in
-            if exemplars.isEmpty { exemplars = Array(repeating: nil, count: bucketCount) }
-            exemplars[bucket] = exemplar
-        }
-        hasExemplars.store(true, ordering: .releasing)
+        bucketExemplars.withLock(creating: { Array(repeating: nil, count: bucketCount) }) { $0[bucket] = exemplar }
     }
 
     /// Records a duration in seconds; a negative duration is rejected.
@@ -97,7 +91,6 @@ public final class Histogram: Sendable {
 
     /// Exemplars by bucket; empty unless one was recorded.
     var exemplars: [Exemplar?] {
-        guard hasExemplars.load(ordering: .acquiring) else { return [] }
-        return bucketExemplars.withLock { $0 }
+        bucketExemplars.value ?? []
     }
 }

@@ -6,20 +6,18 @@ import Synchronization
 public final class Summary: Sendable {
     private let count = Atomic<UInt64>(0)
     private let sum = Atomic<UInt64>(Double(0).bitPattern)
-    private let estimatesQuantiles: Bool
-    private let window: Mutex<SlidingQuantiles?>
+    private let window: Locked<SlidingQuantiles>?
     private let rejections: RejectionReporter
     let created = WallClock.now()
 
     init(configuration: SummaryConfiguration, rejections: RejectionReporter) {
         self.rejections = rejections
-        estimatesQuantiles = !configuration.quantiles.isEmpty
-        window = Mutex(estimatesQuantiles ? SlidingQuantiles(
+        window = configuration.quantiles.isEmpty ? nil : Locked(SlidingQuantiles(
             quantiles: configuration.quantiles,
             maxAge: configuration.maxAge.seconds,
             ageBuckets: configuration.ageBuckets,
             now: WallClock.now()
-        ) : nil)
+        ))
     }
 
     /// Records one observation. A NaN observation counts but does not poison the sum.
@@ -27,9 +25,9 @@ public final class Summary: Sendable {
         count.wrappingAdd(1, ordering: .relaxed)
         guard !value.isNaN else { return }
         sum.addFloatingPoint(value)
-        if estimatesQuantiles {
+        if let window {
             let now = WallClock.now()
-            window.withLock { $0?.observe(value, now: now) }
+            window.withLock { $0.observe(value, now: now) }
         }
     }
 
@@ -58,7 +56,7 @@ public final class Summary: Sendable {
 
     var snapshot: (count: UInt64, sum: Double, quantiles: [(quantile: Double, value: Double)]) {
         let now = WallClock.now()
-        let quantiles = window.withLock { $0?.estimates(now: now) } ?? []
+        let quantiles = window?.withLock { $0.estimates(now: now) } ?? []
         return (count.load(ordering: .relaxed), sum.floatingPointValue, quantiles)
     }
 }

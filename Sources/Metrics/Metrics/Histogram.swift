@@ -7,7 +7,7 @@ import Synchronization
 /// count is the total of the buckets, so `_count` always equals the `+Inf` bucket. When two
 /// threads are seen contending, observations move to per-CPU shards and stop sharing cache
 /// lines. A NaN observation counts in `+Inf` and `_count` only.
-public final class Histogram: Sendable {
+public final class Histogram: DurationObserver {
     @usableFromInline let layout: HistogramLayout
     @usableFromInline let counts: AtomicWords
     @usableFromInline let shards: ContentionStripes
@@ -57,25 +57,7 @@ public final class Histogram: Sendable {
 
     /// Records a duration in seconds; a negative duration is rejected.
     public func observe(_ duration: Duration) {
-        guard duration >= .zero else {
-            rejections.report(.negativeDuration)
-            return
-        }
-        observe(duration.seconds)
-    }
-
-    /// Runs `body` and records how long it took, in seconds, whether it returns or throws.
-    public func time<Result>(_ body: () throws -> Result) rethrows -> Result {
-        let start = ContinuousClock.now
-        defer { observe(ContinuousClock.now - start) }
-        return try body()
-    }
-
-    /// Runs `body` and records how long it took, in seconds, whether it returns or throws.
-    public func time<Result>(isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> Result) async rethrows -> Result {
-        let start = ContinuousClock.now
-        defer { observe(ContinuousClock.now - start) }
-        return try await body()
+        if let seconds = rejections.seconds(of: duration) { observe(seconds) }
     }
 
     /// Observations in one bucket (not cumulative); the last bucket is `+Inf`.

@@ -108,7 +108,15 @@ let package = Package(
         ),
         .testTarget(
             name: "AlertingTests",
-            dependencies: ["Alerting", "PrometheusMetrics", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "Alerting",
+                "PrometheusMetrics",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "MetricsExporterTests",

@@ -3,9 +3,10 @@ import Synchronization
 /// A fixed block of 64-bit atomics in one allocation, optionally cache-line aligned, owned by
 /// the object that made it (which must call `deallocate()` in its `deinit`). Histograms keep
 /// their buckets here, and striped handles their per-CPU cells.
+@usableFromInline
 struct AtomicWords: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Atomic<UInt64>>
-    let count: Int
+    @usableFromInline let base: UnsafeMutablePointer<Atomic<UInt64>>
+    @usableFromInline let count: Int
 
     init(count: Int, alignment: Int = MemoryLayout<Atomic<UInt64>>.alignment) {
         let raw = UnsafeMutableRawPointer.allocate(
@@ -20,13 +21,13 @@ struct AtomicWords: @unchecked Sendable {
     }
 
     /// Views words that an earlier `init(count:alignment:)` allocated.
-    @inline(__always)
+    @inlinable
     init(existing raw: UnsafeMutableRawPointer, count: Int) {
         base = raw.assumingMemoryBound(to: Atomic<UInt64>.self)
         self.count = count
     }
 
-    @inline(__always)
+    @inlinable
     subscript(index: Int) -> Atomic<UInt64> {
         unsafeAddress { UnsafePointer(base + index) }
     }

@@ -9,6 +9,7 @@ import Darwin
 /// How hot handles spread contended updates: one stripe per CPU (a power of two, at most 64),
 /// chosen by the CPU the updating thread runs on. Two threads on two CPUs then never write the
 /// same cache line, which is what makes a shared counter scale where a single atomic does not.
+@usableFromInline
 enum CPUStripes {
     /// Bytes between two stripes: two cache lines, so that adjacent-line prefetching never
     /// couples neighbouring stripes.
@@ -24,7 +25,7 @@ enum CPUStripes {
 
     /// The stripe of the calling thread, given `count - 1`. Callers keep the mask in their own
     /// storage: reading a lazily initialised global on every update costs a call.
-    @inline(__always)
+    @inlinable
     static func current(mask: Int) -> Int {
         Int(current_cpu()) & mask
     }

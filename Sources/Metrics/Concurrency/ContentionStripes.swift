@@ -3,12 +3,13 @@ import Synchronization
 /// Per-CPU copies of a handle's words, installed the first time a compare-and-swap on the
 /// shared words fails (proof that two threads contend), LongAdder-style. Until then a handle
 /// costs no extra memory; afterwards each CPU updates its own cache lines.
+@usableFromInline
 struct ContentionStripes: ~Copyable, @unchecked Sendable {
-    private let installed = Atomic<UnsafeMutableRawPointer?>(nil)
+    @usableFromInline let installed = Atomic<UnsafeMutableRawPointer?>(nil)
     /// Words from one CPU's stripe to the next: whole multiples of `CPUStripes.strideInBytes`.
-    let stride: Int
+    @usableFromInline let stride: Int
     /// `CPUStripes.count - 1`.
-    private let mask: Int
+    @usableFromInline let mask: Int
 
     /// Stripes of at least `wordsPerStripe` words each.
     init(wordsPerStripe: Int) {
@@ -17,21 +18,23 @@ struct ContentionStripes: ~Copyable, @unchecked Sendable {
         mask = CPUStripes.count - 1
     }
 
-    private var wordCount: Int { (mask + 1) * stride }
+    @inlinable
+    var wordCount: Int { (mask + 1) * stride }
 
     /// The stripes, if contention installed them.
-    @inline(__always)
+    @inlinable
     var words: AtomicWords? {
         installed.load(ordering: .acquiring).map { AtomicWords(existing: $0, count: wordCount) }
     }
 
     /// The word at `index` of the calling CPU's stripe.
-    @inline(__always)
+    @inlinable
     func word(_ index: Int, in words: AtomicWords) -> UnsafeMutablePointer<Atomic<UInt64>> {
         words.base + CPUStripes.current(mask: mask) * stride + index
     }
 
     /// The stripes, installing them if no other thread has yet.
+    @usableFromInline
     func install() -> AtomicWords {
         let fresh = AtomicWords(count: wordCount, alignment: CPUStripes.strideInBytes)
         let (exchanged, existing) = installed.compareExchange(

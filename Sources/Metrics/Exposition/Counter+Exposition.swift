@@ -6,10 +6,15 @@ extension Counter {
             writer.writeMetadata(metadata)
             entries.forEachBorrowed { entry in
                 writer.buffer.append(entry.prefixes[0])
-                writer.appendValue(entry.metric.value)
-                if writer.format == .openMetrics { writer.appendExemplar(entry.metric.exemplar) }
+                let (whole, fraction) = entry.metric(as: Counter.self).parts
+                if fraction == 0 && whole < 1_000_000 {
+                    writer.appendWholeValue(whole)
+                } else {
+                    writer.appendValue(Double(whole) + fraction)
+                }
+                if writer.format == .openMetrics { writer.appendExemplar(entry.metric(as: Counter.self).exemplar) }
                 writer.endLine()
-                writer.writeCreated(metadata.openMetricsName, labels: entry.labels.rendered, created: entry.metric.created)
+                writer.writeCreated(metadata.openMetricsName, labels: entry.labels.rendered, created: entry.metric(as: Counter.self).created)
             }
         }
     )

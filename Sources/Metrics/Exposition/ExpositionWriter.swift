@@ -62,6 +62,13 @@ struct ExpositionWriter: ~Copyable {
         buffer.appendFloat(value, openMetrics: format == .openMetrics)
     }
 
+    /// A whole value below a million, spelled as `appendValue` would spell it.
+    @inline(__always)
+    mutating func appendWholeValue(_ value: UInt64) {
+        buffer.appendUnsigned(value)
+        if format == .openMetrics { buffer.append(ascii: ".0") }
+    }
+
     /// A count (bucket, `_count`): a float in 0.0.4 text as client_golang writes it, an integer
     /// in OpenMetrics.
     @inline(__always)

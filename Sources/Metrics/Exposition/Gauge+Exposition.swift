@@ -5,7 +5,7 @@ extension Gauge {
             writer.writeMetadata(metadata)
             entries.forEachBorrowed { entry in
                 writer.buffer.append(entry.prefixes[0])
-                writer.appendValue(entry.metric.value)
+                writer.appendValue(entry.metric(as: Gauge.self).value)
                 writer.endLine()
             }
         }

@@ -13,15 +13,11 @@ enum GoFloat {
     /// plus `.0` where it has neither a point nor an exponent: `1.0`, `0.005`, `1e+06`).
     @inline(__always)
     static func write(_ value: Double, openMetrics: Bool, to output: UnsafeMutablePointer<UInt8>) -> Int {
-        var count: Int
-        if value == 0 {
-            output[0] = UInt8(ascii: "0")
-            count = 1
-        } else if value == value.rounded(.towardZero) && abs(value) < 1e6 {
-            count = writeInteger(Int64(value), to: output)
-        } else {
+        // Integers below a million are spelled as their digits; the comparison rejects NaN.
+        guard abs(value) < 1e6, Double(Int64(value)) == value else {
             return writeGeneral(value, openMetrics: openMetrics, to: output)
         }
+        var count = writeInteger(Int64(value), to: output)
         if openMetrics {
             output[count] = UInt8(ascii: ".")
             output[count + 1] = UInt8(ascii: "0")
@@ -42,15 +38,18 @@ enum GoFloat {
     @inline(__always)
     static func writeUnsigned(_ value: UInt64, to output: UnsafeMutablePointer<UInt8>) -> Int {
         var digits = 1
-        var rest = value / 10
-        while rest > 0 {
+        var bound: UInt64 = 10
+        while digits < 20 && value >= bound {
             digits += 1
-            rest /= 10
+            bound &*= 10
         }
         var remaining = value
-        for index in stride(from: digits - 1, through: 0, by: -1) {
-            output[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining % 10)
-            remaining /= 10
+        var index = digits
+        while index > 0 {
+            index -= 1
+            let (quotient, digit) = remaining.quotientAndRemainder(dividingBy: 10)
+            output[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: digit)
+            remaining = quotient
         }
         return digits
     }

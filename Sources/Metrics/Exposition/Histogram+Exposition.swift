@@ -16,10 +16,10 @@ extension Histogram {
         },
         write: { entries, writer, metadata in
             writer.writeMetadata(metadata)
-            guard let layout = entries.first?.metric.layout else { return }
+            guard let layout = entries.first?.metric(as: Histogram.self).layout else { return }
             let bounds = layout.bounds(in: writer.format)
             entries.forEachBorrowed { entry in
-                let histogram = entry.metric
+                let histogram = entry.metric(as: Histogram.self)
                 let exemplars = writer.format == .openMetrics ? histogram.exemplars : []
                 var cumulative: UInt64 = 0
                 for bucket in bounds.indices {

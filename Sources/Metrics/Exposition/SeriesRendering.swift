@@ -3,7 +3,7 @@
 /// scrape loop makes no dynamic calls per series.
 struct SeriesRendering<Metric: AnyObject & Sendable>: Sendable {
     let prefixes: @Sendable (_ labels: SeriesLabels, _ metadata: FamilyMetadata) -> [[UInt8]]
-    let write: @Sendable (_ entries: [SeriesEntry<Metric>], _ writer: inout ExpositionWriter, _ metadata: FamilyMetadata) -> Void
+    let write: @Sendable (_ entries: [SeriesEntry], _ writer: inout ExpositionWriter, _ metadata: FamilyMetadata) -> Void
 }
 
 /// Renders `name<suffix>{labels<extra>` and then `closing`: the fixed start of a sample line.

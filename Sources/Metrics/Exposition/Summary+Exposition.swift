@@ -17,7 +17,7 @@ extension Summary {
         write: { entries, writer, metadata in
             writer.writeMetadata(metadata)
             entries.forEachBorrowed { entry in
-                let (count, sum, quantiles) = entry.metric.snapshot
+                let (count, sum, quantiles) = entry.metric(as: Summary.self).snapshot
                 for (quantile, value) in quantiles {
                     writer.buffer.append(entry.prefixes[Prefix.quantile.rawValue])
                     writer.buffer.append(GoFloat.spelled(quantile, in: writer.format))
@@ -31,7 +31,7 @@ extension Summary {
                 writer.buffer.append(entry.prefixes[Prefix.count.rawValue])
                 writer.appendCount(count)
                 writer.endLine()
-                writer.writeCreated(metadata.openMetricsName, labels: entry.labels.rendered, created: entry.metric.created)
+                writer.writeCreated(metadata.openMetricsName, labels: entry.labels.rendered, created: entry.metric(as: Summary.self).created)
             }
         }
     )

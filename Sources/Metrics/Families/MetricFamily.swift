@@ -22,13 +22,13 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
     private let makeMetric: @Sendable () -> Metric
     private let rendering: SeriesRendering<Metric>
     private let diagnostics: RegistryDiagnostics
-    private let table = SeriesTable<Metric>()
-    private let state = Mutex(State())
+    private let table = SeriesTable()
+    private let state = Locked(State())
 
     private struct State {
-        var entries: [SeriesEntry<Metric>] = []
-        var overflow: SeriesEntry<Metric>?
-        var sortedForExposition: [SeriesEntry<Metric>]?
+        var entries: [SeriesEntry] = []
+        var overflow: SeriesEntry?
+        var sortedForExposition: [SeriesEntry]?
     }
 
     /// The label value every label of the overflow series carries.
@@ -96,7 +96,7 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
     public func remove(_ values: [String]) -> Bool {
         guard values.count == labelNames.count else { return false }
         return state.withLock { state in
-            guard let entry = table.findEntry(values, hash: values.labelHash()) else { return false }
+            guard let entry = table.findEntry(values, hash: table.hasher.hash(values)) else { return false }
             table.remove(entry)
             state.entries.removeAll { $0 === entry }
             state.sortedForExposition = nil
@@ -135,32 +135,32 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
         guard key.count == schema.names.count else {
             throw .labelValuesMismatch(metric: name, labelNames: labelNames, received: (0..<key.count).map(key.value(at:)))
         }
-        let hash = key.labelHash()
-        if let metric = table.findMetric(key, hash: hash) { return metric }
+        let hash = table.hasher.hash(key)
+        if let metric = table.findMetric(key, hash: hash) { return unsafeDowncast(metric, to: Metric.self) }
         return create(key, hash: hash)
     }
 
     private func create<Key: LabelValuesKey>(_ key: Key, hash: Int) -> Metric {
         state.withLock { state in
-            if let metric = table.findMetric(key, hash: hash) { return metric }
+            if let metric = table.findMetric(key, hash: hash) { return unsafeDowncast(metric, to: Metric.self) }
             guard table.count < maxSeries else {
                 diagnostics.countOverflow(family: metadata.textName)
-                if let overflow = state.overflow { return overflow.metric }
+                if let overflow = state.overflow { return overflow.metric(as: Metric.self) }
                 let overflow = makeEntry(Array(repeating: Self.overflowLabelValue, count: schema.names.count))
                 state.overflow = overflow
                 state.sortedForExposition = nil
-                return overflow.metric
+                return overflow.metric(as: Metric.self)
             }
             let entry = makeEntry((0..<key.count).map(key.value(at:)))
             table.insert(entry)
             state.entries.append(entry)
             state.sortedForExposition = nil
-            return entry.metric
+            return entry.metric(as: Metric.self)
         }
     }
 
-    private func makeEntry(_ values: [String]) -> SeriesEntry<Metric> {
-        let labels = SeriesLabels(values: values, schema: schema)
+    private func makeEntry(_ values: [String]) -> SeriesEntry {
+        let labels = SeriesLabels(values: values, schema: schema, hasher: table.hasher)
         return SeriesEntry(labels: labels, metric: makeMetric(), prefixes: rendering.prefixes(labels, metadata))
     }
 

@@ -6,9 +6,9 @@ struct SeriesLabels: Sendable {
     let hash: Int
     let rendered: [UInt8]
 
-    init(values: [String], schema: LabelSchema) {
+    init(values: [String], schema: LabelSchema, hasher: LabelHash) {
         self.values = values
-        hash = values.labelHash()
+        hash = hasher.hash(values)
         var bytes: [UInt8] = []
         for (position, index) in schema.exposedOrder.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }

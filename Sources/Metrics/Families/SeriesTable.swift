@@ -7,7 +7,7 @@ import Synchronization
 /// current array and probe it; writers (serialised by the family's lock) publish new entries
 /// with release stores, and grow by publishing a new array. What writers unlink is freed only
 /// after `ReadSideGuard` has seen every reader leave, so a reader never touches freed memory.
-final class SeriesTable<Metric: AnyObject & Sendable>: @unchecked Sendable {
+final class SeriesTable: @unchecked Sendable {
     private static var empty: UInt64 { 0 }
     private static var tombstone: UInt64 { 1 }
 
@@ -28,6 +28,8 @@ final class SeriesTable<Metric: AnyObject & Sendable>: @unchecked Sendable {
     private let current: Atomic<UnsafeMutableRawPointer>
     /// Held here so that lookups need not touch a lazily initialised global.
     private let readers = ReadSideGuard.shared
+    /// This table's hash of label values, with its own seed.
+    let hasher = LabelHash.random()
     /// Live entries; written under the family's lock.
     private(set) var count = 0
 
@@ -41,12 +43,12 @@ final class SeriesTable<Metric: AnyObject & Sendable>: @unchecked Sendable {
 
     /// The metric of the entry with these label values, if any. Lock-free.
     @inline(__always)
-    func findMetric<Key: LabelValuesKey>(_ key: Key, hash: Int) -> Metric? {
+    func findMetric<Key: LabelValuesKey>(_ key: Key, hash: Int) -> (any AnyObject & Sendable)? {
         find(key, hash: hash) { $0.metric }
     }
 
     /// The entry with these label values, if any. Lock-free.
-    func findEntry<Key: LabelValuesKey>(_ key: Key, hash: Int) -> SeriesEntry<Metric>? {
+    func findEntry<Key: LabelValuesKey>(_ key: Key, hash: Int) -> SeriesEntry? {
         find(key, hash: hash) { $0 }
     }
 
@@ -56,7 +58,7 @@ final class SeriesTable<Metric: AnyObject & Sendable>: @unchecked Sendable {
     private func find<Key: LabelValuesKey, Result>(
         _ key: Key,
         hash: Int,
-        _ body: (SeriesEntry<Metric>) -> Result
+        _ body: (SeriesEntry) -> Result
     ) -> Result? {
         let guardSlot = readers.enter()
         defer { readers.exit(guardSlot) }
@@ -67,7 +69,7 @@ final class SeriesTable<Metric: AnyObject & Sendable>: @unchecked Sendable {
                 let bits = table.words[index].load(ordering: .acquiring)
                 if bits == Self.empty { return nil }
                 if bits != Self.tombstone, let pointer = UnsafeRawPointer(bitPattern: UInt(bits)) {
-                    let entry = Unmanaged<SeriesEntry<Metric>>.fromOpaque(pointer)
+                    let entry = Unmanaged<SeriesEntry>.fromOpaque(pointer)
                     let found: Result? = entry._withUnsafeGuaranteedRef { candidate in
                         candidate.labels.hash == hash && key.matches(candidate.labels.values) ? body(candidate) : nil
                     }
@@ -80,7 +82,7 @@ final class SeriesTable<Metric: AnyObject & Sendable>: @unchecked Sendable {
 
     /// Adds an entry that `find` does not know yet. Caller holds the family's lock and keeps the
     /// entry alive until it calls `remove`.
-    func insert(_ entry: SeriesEntry<Metric>) {
+    func insert(_ entry: SeriesEntry) {
         var slots = Unmanaged<Slots>.fromOpaque(current.load(ordering: .acquiring)).takeUnretainedValue()
         if (slots.used + 1) * 2 > slots.mask + 1 {
             slots = rebuild(capacity: max(8, Self.capacity(for: count + 1)), from: slots)
@@ -90,7 +92,7 @@ final class SeriesTable<Metric: AnyObject & Sendable>: @unchecked Sendable {
     }
 
     /// Unlinks an entry; when it returns, no reader can still see it. Caller holds the lock.
-    func remove(_ entry: SeriesEntry<Metric>) {
+    func remove(_ entry: SeriesEntry) {
         let slots = Unmanaged<Slots>.fromOpaque(current.load(ordering: .acquiring)).takeUnretainedValue()
         let target = Self.bits(of: entry)
         var index = entry.labels.hash & slots.mask
@@ -114,7 +116,7 @@ final class SeriesTable<Metric: AnyObject & Sendable>: @unchecked Sendable {
         count = 0
     }
 
-    private static func bits(of entry: SeriesEntry<Metric>) -> UInt64 {
+    private static func bits(of entry: SeriesEntry) -> UInt64 {
         UInt64(UInt(bitPattern: Unmanaged.passUnretained(entry).toOpaque()))
     }
 
@@ -124,7 +126,7 @@ final class SeriesTable<Metric: AnyObject & Sendable>: @unchecked Sendable {
         return capacity
     }
 
-    private static func place(_ entry: SeriesEntry<Metric>, in slots: Slots) {
+    private static func place(_ entry: SeriesEntry, in slots: Slots) {
         var index = entry.labels.hash & slots.mask
         while true {
             let bits = slots.words[index].load(ordering: .relaxed)
@@ -146,7 +148,7 @@ final class SeriesTable<Metric: AnyObject & Sendable>: @unchecked Sendable {
                 let bits = old.words[index].load(ordering: .relaxed)
                 if bits != Self.empty && bits != Self.tombstone,
                    let pointer = UnsafeRawPointer(bitPattern: UInt(bits)) {
-                    Self.place(Unmanaged<SeriesEntry<Metric>>.fromOpaque(pointer).takeUnretainedValue(), in: fresh)
+                    Self.place(Unmanaged<SeriesEntry>.fromOpaque(pointer).takeUnretainedValue(), in: fresh)
                 }
             }
         }
@@ -158,15 +160,23 @@ final class SeriesTable<Metric: AnyObject & Sendable>: @unchecked Sendable {
 }
 
 /// One series of a family: its labels, its metric handle, and the line prefixes its type
-/// writes (`name{labels} `, `name_bucket{labels,le="`, …), rendered once at creation.
-final class SeriesEntry<Metric: AnyObject & Sendable>: Sendable {
+/// writes (`name{labels} `, `name_bucket{labels,le="`, …), rendered once at creation. The
+/// handle is stored untyped so that tables and lookups need no generic metadata at run time;
+/// the family, which made it, knows its type.
+final class SeriesEntry: Sendable {
     let labels: SeriesLabels
-    let metric: Metric
+    let metric: any AnyObject & Sendable
     let prefixes: [[UInt8]]
 
-    init(labels: SeriesLabels, metric: Metric, prefixes: [[UInt8]]) {
+    init(labels: SeriesLabels, metric: any AnyObject & Sendable, prefixes: [[UInt8]]) {
         self.labels = labels
         self.metric = metric
         self.prefixes = prefixes
+    }
+
+    /// The handle as the type its family made it with.
+    @inline(__always)
+    func metric<Metric: AnyObject>(as type: Metric.Type) -> Metric {
+        unsafeDowncast(metric, to: type)
     }
 }

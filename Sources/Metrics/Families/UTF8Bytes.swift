@@ -7,18 +7,24 @@ import Darwin
 /// Byte-level string operations. Prometheus compares label values as bytes, while Swift's
 /// `String` compares by canonical equivalence; series identity and sort order follow Prometheus.
 enum UTF8Bytes {
-    static func combine(_ string: String, into hasher: inout Hasher) {
-        let hashed: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
-            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-        }
-        if hashed == nil {
-            for byte in string.utf8 { hasher.combine(byte) }
-        }
-        hasher.combine(string.utf8.count)
+    /// Calls `body` with the string's UTF-8 bytes, without copying native strings.
+    @inline(__always)
+    static func withBytes<Result>(of string: String, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        string.utf8.withContiguousStorageIfAvailable { body(UnsafeRawBufferPointer($0)) }
+            ?? Array(string.utf8).withUnsafeBytes(body)
     }
 
+    /// Whether two byte runs are the same.
+    @inline(__always)
+    static func equal(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        guard let left = lhs.baseAddress, let right = rhs.baseAddress else { return true }
+        return memcmp(left, right, lhs.count) == 0
+    }
+
+    @inline(__always)
     static func equal(_ lhs: String, _ rhs: String) -> Bool {
-        compare(lhs, rhs) == 0
+        lhs.utf8.count == rhs.utf8.count && compare(lhs, rhs) == 0
     }
 
     /// Negative, zero or positive as `lhs` sorts before, with or after `rhs` byte-wise.

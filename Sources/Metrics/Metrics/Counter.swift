@@ -7,12 +7,10 @@ import Synchronization
 /// Fractional amounts are summed separately. Negative and NaN amounts are counted as rejected
 /// and skipped, never recorded.
 public final class Counter: Sendable {
-    private let whole = Atomic<UInt64>(0)
+    @usableFromInline let whole = Atomic<UInt64>(0)
     private let fraction = Atomic<UInt64>(Double(0).bitPattern)
-    private let stripes = ContentionStripes(wordsPerStripe: 1)
-    private let latestExemplar = Mutex<Exemplar?>(nil)
-    /// Lets scrapes skip the lock while no exemplar was ever recorded.
-    private let hasExemplar = Atomic(false)
+    @usableFromInline let stripes = ContentionStripes(wordsPerStripe: 1)
+    private let latestExemplar = LazyLocked<Exemplar?>()
     private let rejections: RejectionReporter
     let created = WallClock.now()
 
@@ -25,17 +23,24 @@ public final class Counter: Sendable {
     }
 
     /// Adds one.
+    @inlinable
     public func inc() {
         add(1)
     }
 
     /// Adds a whole number; a negative amount is rejected.
+    @inlinable
     public func inc(by amount: Int) {
         guard amount >= 0 else {
-            rejections.report(.negativeIncrement)
+            rejectNegativeIncrement()
             return
         }
         add(UInt64(amount))
+    }
+
+    @usableFromInline
+    func rejectNegativeIncrement() {
+        rejections.report(.negativeIncrement)
     }
 
     /// Adds an amount; a negative or NaN amount is rejected.
@@ -60,13 +65,19 @@ public final class Counter: Sendable {
             rejections.report(.invalidExemplar)
             return
         }
-        latestExemplar.withLock { $0 = exemplar }
-        hasExemplar.store(true, ordering: .releasing)
+        latestExemplar.withLock(creating: { nil }) { $0 = exemplar }
     }
 
     /// The current total.
     public var value: Double {
-        Double(whole.load(ordering: .relaxed) &+ stripes.total(of: 0)) + fraction.floatingPointValue
+        let (whole, fraction) = parts
+        return Double(whole) + fraction
+    }
+
+    /// The whole and fractional parts of the total, so a scrape can spell a whole total without
+    /// going through `Double`.
+    var parts: (whole: UInt64, fraction: Double) {
+        (whole.load(ordering: .relaxed) &+ stripes.total(of: 0), fraction.floatingPointValue)
     }
 
     /// Sets the total back to zero, as a restart would (swift-metrics' `reset()`).
@@ -74,16 +85,15 @@ public final class Counter: Sendable {
         whole.store(0, ordering: .relaxed)
         fraction.store(Double(0).bitPattern, ordering: .relaxed)
         stripes.reset(0)
-        latestExemplar.withLock { $0 = nil }
+        latestExemplar.withLockIfCreated { $0 = nil }
     }
 
     var exemplar: Exemplar? {
-        guard hasExemplar.load(ordering: .acquiring) else { return nil }
-        return latestExemplar.withLock { $0 }
+        latestExemplar.value ?? nil
     }
 
-    @inline(__always)
-    private func add(_ amount: UInt64) {
+    @inlinable
+    func add(_ amount: UInt64) {
         if let words = stripes.words {
             stripes.word(0, in: words).pointee.wrappingAdd(amount, ordering: .relaxed)
         } else if !whole.tryAdd(amount) {

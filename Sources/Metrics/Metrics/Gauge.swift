@@ -2,11 +2,12 @@ import Synchronization
 
 /// A value that goes up and down: queue depth, temperature, in-flight requests.
 public final class Gauge: Sendable {
-    private let bits = Atomic<UInt64>(Double(0).bitPattern)
+    @usableFromInline let bits = Atomic<UInt64>(Double(0).bitPattern)
 
     init() {}
 
     /// Sets the value: a single atomic store.
+    @inlinable
     public func set(_ value: Double) {
         bits.store(value.bitPattern, ordering: .relaxed)
     }

@@ -1,12 +1,14 @@
 /// The buckets a histogram family shares: their upper bounds and their `le` spellings in both
 /// formats, rendered once.
+@usableFromInline
 final class HistogramLayout: Sendable {
-    let upperBounds: [Double]
+    @usableFromInline let upperBounds: [Double]
     let textBounds: [[UInt8]]
     let openMetricsBounds: [[UInt8]]
 
     /// Words of one shard of counts: a count per bucket (the last is `+Inf`), then the sum.
     var wordsPerShard: Int { upperBounds.count + 2 }
+    @inlinable
     var sumIndex: Int { upperBounds.count + 1 }
 
     init(upperBounds: [Double]) {
@@ -17,7 +19,7 @@ final class HistogramLayout: Sendable {
 
     /// The bucket an observation falls in: the first whose bound is at least the value, or the
     /// `+Inf` bucket (NaN lands there too).
-    @inline(__always)
+    @inlinable
     func bucketIndex(of value: Double) -> Int {
         var low = 0
         var high = upperBounds.count

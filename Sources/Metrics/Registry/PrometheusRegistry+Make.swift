@@ -149,7 +149,7 @@ extension PrometheusRegistry {
         let labelNames = labels.keys.sorted()
         let definition = MetricDefinition(name: name, type: type, help: help, labelNames: labelNames, unit: unit, buckets: [], quantiles: [])
         let metadata = FamilyMetadata(registeredName: name, type: type, help: help, unit: unit)
-        let seriesLabels = SeriesLabels(values: labelNames.map { labels[$0] ?? "" }, schema: LabelSchema(names: labelNames))
+        let seriesLabels = SeriesLabels(values: labelNames.map { labels[$0] ?? "" }, schema: LabelSchema(names: labelNames), hasher: LabelHash(seed: 0))
         let _: Bool = try register(definition) {
             (CallbackFamily(metadata: metadata, labels: seriesLabels, value: value), true)
         }

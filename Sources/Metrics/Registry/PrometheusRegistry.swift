@@ -19,9 +19,9 @@ public final class PrometheusRegistry: Sendable {
     public let defaultMaxSeries: Int
 
     let diagnostics = RegistryDiagnostics()
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// The buffer of the last scrape, kept so the next one writes into warm memory.
-    private let spareBuffer = Mutex<ExpositionBuffer?>(nil)
+    private let spareBuffer = Locked<ExpositionBuffer?>(nil)
 
     private struct Registration {
         let definition: MetricDefinition

@@ -1,0 +1,94 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// Sends alerts to a Prometheus Alertmanager through `POST /api/v2/alerts`, the way Prometheus
+/// does: a firing alert is sent with `endsAt` four re-send intervals ahead and re-sent every
+/// interval while it fires, so Alertmanager resolves it by itself if this process dies; a
+/// resolved alert is sent with its `endsAt` (the time it was resolved) and re-sent for a while,
+/// so a resolve that Alertmanager missed, or lost in a restart, still arrives. A firing alert
+/// stays active, and is re-sent, until its resolve is sent.
+public final class AlertmanagerHandler: AlertHandler {
+    /// Where Alertmanager is and how often to re-send.
+    public struct Configuration: Sendable {
+        /// Alertmanager's base URL, such as `http://127.0.0.1:9093` (`/api/v2/alerts` is
+        /// appended), with the credentials of a proxy in front of it, if any.
+        public var endpoint: HTTPEndpoint
+        /// How often active alerts are re-sent; Prometheus re-sends about every minute.
+        public var resendInterval: Duration
+        /// How long resolved alerts keep being re-sent; Prometheus keeps them 15 minutes.
+        public var resolvedRetention: Duration
+
+        /// Re-sends every minute, with `endsAt` four minutes ahead, as Prometheus does.
+        public init(
+            endpoint: HTTPEndpoint,
+            resendInterval: Duration = .seconds(60),
+            resolvedRetention: Duration = .seconds(900)
+        ) {
+            self.endpoint = endpoint
+            self.resendInterval = resendInterval
+            self.resolvedRetention = resolvedRetention
+        }
+    }
+
+    /// The `handler` dimension of this handler's metrics.
+    public let name: String
+    private let resendInterval: Duration
+    private let resolvedRetention: Duration
+    private let transport: HTTPTransport
+    private let logger: Logger
+    /// The last state sent of every alert still being re-sent, by fingerprint.
+    private let alerts = Mutex<[Fingerprint: Alert]>([:])
+
+    /// Throws ``AlertingError/invalidConfiguration(setting:value:expected:)`` for a duration
+    /// that is not positive.
+    public init(name: String = "alertmanager", configuration: Configuration, logger: Logger = Logger(label: "Alerting")) throws {
+        try configuration.resendInterval.requirePositive("AlertmanagerHandler.Configuration.resendInterval")
+        try configuration.resolvedRetention.requirePositive("AlertmanagerHandler.Configuration.resolvedRetention")
+        self.name = name
+        self.resendInterval = configuration.resendInterval
+        self.resolvedRetention = configuration.resolvedRetention
+        self.transport = try HTTPTransport(configuration.endpoint, path: "api/v2/alerts")
+        var logger = logger
+        logger[metadataKey: "handler"] = "\(name)"
+        self.logger = logger
+    }
+
+    /// Records the alert for re-sending, then posts it; an alert Alertmanager would reject
+    /// (a bad label name) is refused before it is recorded.
+    public func handle(_ notification: AlertNotification) async throws {
+        let alert = notification.alert
+        let now = Date()
+        let body = try PayloadFormat.encode([try postable(alert, now: now)])
+        alerts.withLock { $0[alert.fingerprint] = alert }
+        try await transport.post(body)
+    }
+
+    /// Re-sends every interval until cancelled; a failed re-send is logged and the next one is
+    /// its retry.
+    public func run() async {
+        while (try? await Task.sleep(for: resendInterval)) != nil {
+            let now = Date()
+            let retention = resolvedRetention.inSeconds
+            let current = alerts.withLock { alerts -> [Alert] in
+                alerts = alerts.filter { $0.value.endsAt.map { now.timeIntervalSince($0) < retention } ?? true }
+                return Array(alerts.values)
+            }
+            guard !current.isEmpty else { continue }
+            do {
+                try await transport.post(try PayloadFormat.encode(current.map { try postable($0, now: now) }))
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.warning(
+                    "re-sending alerts to Alertmanager failed",
+                    metadata: ["alerts": "\(current.count)", "error": "\(error)"])
+            }
+        }
+    }
+
+    /// A firing alert ends four intervals from now unless re-sent; a resolved one when it did.
+    private func postable(_ alert: Alert, now: Date) throws -> PostableAlert {
+        try PostableAlert(alert: alert, endsAt: alert.endsAt ?? now.addingTimeInterval(4 * resendInterval.inSeconds))
+    }
+}

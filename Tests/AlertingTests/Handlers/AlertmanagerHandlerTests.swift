@@ -1,0 +1,81 @@
+@testable import Alerting
+import Foundation
+import Testing
+
+@Suite struct AlertmanagerHandlerTests {
+    private static func handler(_ url: String, resendInterval: Duration = .seconds(60)) throws -> AlertmanagerHandler {
+        try AlertmanagerHandler(
+            configuration: .init(endpoint: .init(url: try #require(URL(string: url))), resendInterval: resendInterval), logger: LogRecorder().logger)
+    }
+
+    @Test func postsAFiringAlertAsPrometheusDoesWithEndsAtAhead() async throws {
+        let receiver = try await HTTPReceiver.start { _ in .status(200) }
+        let before = Date()
+        try await Self.handler(receiver.url).handle(SampleAlert.notification())
+        try await receiver.stop()
+
+        let request = try #require(receiver.requests.first)
+        #expect(request.method == "POST")
+        #expect(request.path == "/api/v2/alerts")
+        #expect(request.headers["content-type"] == "application/json")
+        let ours = try #require(try JSON.array(request.body).first)
+        let captured = try #require(try JSON.array(Fixtures.data("api-v2-post-alert-firing.json")).first)
+        let prometheus = try #require(try JSON.object(Fixtures.data("prometheus-2.42-post-to-alertmanager-api-v2-alerts.json"))["body"] as? [[String: Any]])
+        let prometheusAlert = try #require(prometheus.first)
+        #expect(Set(ours.keys) == Set(prometheusAlert.keys))
+        for key in ["labels", "annotations", "generatorURL"] {
+            #expect(JSON.same(ours[key], captured[key]), "\(key)")
+        }
+        #expect(JSON.date(ours["startsAt"]) == JSON.date(captured["startsAt"]))
+        let endsAt = try #require(JSON.date(ours["endsAt"]))
+        #expect(endsAt >= before.addingTimeInterval(4 * 60 - 0.001), "four re-send intervals ahead, to the millisecond")
+    }
+
+    @Test func resolvesWithTheTimeTheAlertEnded() async throws {
+        let receiver = try await HTTPReceiver.start { _ in .status(200) }
+        try await Self.handler(receiver.url).handle(SampleAlert.notification(SampleAlert.resolved))
+        try await receiver.stop()
+
+        let request = try #require(receiver.requests.first)
+        let ours = try #require(try JSON.array(request.body).first)
+        let captured = try #require(try JSON.array(Fixtures.data("api-v2-post-alert-resolve.json")).first)
+        #expect(JSON.same(ours["labels"], captured["labels"]))
+        #expect(JSON.date(ours["endsAt"]) == JSON.date(captured["endsAt"]))
+    }
+
+    @Test func refusesALabelNameAlertmanagerWouldRejectBeforeSending() async throws {
+        let receiver = try await HTTPReceiver.start { _ in .status(200) }
+        let alert = Alert(level: .warning, title: "Bad", labels: ["bad-name": "x"])
+        await #expect(throws: AlertingError.invalidLabelName("bad-name")) {
+            try await Self.handler(receiver.url).handle(SampleAlert.notification(alert))
+        }
+        try await receiver.stop()
+        #expect(receiver.requests.isEmpty)
+    }
+
+    @Test func reSendsActiveAlertsAndRecentResolvesOnItsInterval() async throws {
+        let receiver = try await HTTPReceiver.start { _ in .status(200) }
+        let handler = try Self.handler(receiver.url, resendInterval: .milliseconds(20))
+        let other = Alert(level: .warning, title: "DiskFull", labels: ["service": "db"], startsAt: SampleAlert.startsAt)
+        let longResolved = Alert(level: .info, title: "Old", startsAt: SampleAlert.startsAt).resolved(at: Date().addingTimeInterval(-3600))
+        for alert in [SampleAlert.firing, other, other.resolved(), longResolved] {
+            try await handler.handle(SampleAlert.notification(alert))
+        }
+        let running = Task { await handler.run() }
+        #expect(await receiver.waitForRequests(6))
+        running.cancel()
+        await running.value
+        try await receiver.stop()
+
+        let last = try #require(receiver.requests.last)
+        let resent = try JSON.array(last.body)
+        let byName = Dictionary(uniqueKeysWithValues: resent.compactMap { alert in
+            ((alert["labels"] as? [String: String])?["alertname"]).map { ($0, alert) }
+        })
+        #expect(Set(byName.keys) == ["HighErrorRate", "DiskFull"])
+        let firingEnd = try #require(JSON.date(byName["HighErrorRate"]?["endsAt"]))
+        let resolvedEnd = try #require(JSON.date(byName["DiskFull"]?["endsAt"]))
+        #expect(firingEnd > Date())
+        #expect(resolvedEnd <= Date())
+    }
+}

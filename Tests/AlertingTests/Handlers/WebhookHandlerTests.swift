@@ -1,0 +1,102 @@
+@testable import Alerting
+import Foundation
+import MetricsTestKit
+import Testing
+
+@Suite struct WebhookHandlerTests {
+    private static func handler(
+        _ url: String, path: String = "/hook", timeout: Duration = .seconds(5),
+        configure: (inout WebhookHandler.Configuration) -> Void = { _ in }
+    ) throws -> WebhookHandler {
+        var configuration = WebhookHandler.Configuration(endpoint: .init(url: try #require(URL(string: url + path)), timeout: timeout))
+        configure(&configuration)
+        return try WebhookHandler(configuration: configuration)
+    }
+
+    @Test func sendsTheHeadersAlertmanagerSendsAndOurOwn() async throws {
+        let receiver = try await HTTPReceiver.start { _ in .status(200) }
+        let handler = try Self.handler(receiver.url) {
+            $0.endpoint.headers = ["X-Team": "payments"]
+            $0.endpoint.authorization = .bearer(Secret("tok3n"))
+            $0.signature = WebhookSignature(key: Secret("k3y"))
+        }
+        try await handler.handle(SampleAlert.notification(key: "key-1"))
+        try await receiver.stop()
+
+        let request = try #require(receiver.requests.first)
+        let captured = try JSON.object(Fixtures.data("alertmanager-0.25-webhook-request-headers.json"))
+        let capturedNames = try #require(captured["headers"] as? [String: String]).keys.map { $0.lowercased() }
+        #expect(Set(capturedNames).isSubset(of: request.headers.keys))
+        #expect(request.headers["content-type"] == "application/json")
+        #expect(request.headers["authorization"] == "Bearer tok3n")
+        #expect(request.headers["idempotency-key"] == "key-1")
+        #expect(request.headers["x-team"] == "payments")
+        #expect(request.headers["x-signature-256"] == WebhookSignature(key: Secret("k3y")).value(for: request.body))
+        #expect(try JSON.object(request.body)["version"] as? String == "4")
+    }
+
+    @Test func sendsBasicCredentialsAndAChosenKeyHeader() async throws {
+        let receiver = try await HTTPReceiver.start { _ in .status(204) }
+        let handler = try Self.handler(receiver.url) {
+            $0.endpoint.authorization = .basic(username: "alice", password: Secret("hunter2"))
+            $0.endpoint.headers = ["Authorization": "ignored: ours wins"]
+            $0.idempotencyKeyHeader = "X-Request-Key"
+        }
+        try await handler.handle(SampleAlert.notification(key: "key-2"))
+        try await receiver.stop()
+
+        let request = try #require(receiver.requests.first)
+        #expect(request.headers["authorization"] == "Basic YWxpY2U6aHVudGVyMg==")
+        #expect(request.headers["x-request-key"] == "key-2")
+        #expect(request.headers["x-signature-256"] == nil)
+    }
+
+    @Test func reportsStatusRetryAfterRefusalAndTimeoutAsTypedErrors() async throws {
+        let receiver = try await HTTPReceiver.start { index in
+            index == 0 ? .status(429, headers: [("Retry-After", "7")]) : .delayed(200, by: .seconds(3))
+        }
+        let handler = try Self.handler(receiver.url, timeout: .milliseconds(100))
+        await #expect(throws: AlertingError.unexpectedStatus(429, endpoint: receiver.url, retryAfter: .seconds(7))) {
+            try await handler.handle(SampleAlert.notification())
+        }
+        await #expect(throws: AlertingError.timedOut(after: .milliseconds(100))) {
+            try await handler.handle(SampleAlert.notification())
+        }
+        try await receiver.stop()
+
+        let refusing = HTTPReceiver.refusingURL
+        await #expect(throws: AlertingError.transport(endpoint: refusing, reason: "connection refused")) {
+            try await Self.handler(refusing).handle(SampleAlert.notification())
+        }
+    }
+
+    @Test func keepsEverySecretOutOfErrorsAndLogs() async throws {
+        let receiver = try await HTTPReceiver.start { _ in .status(401) }
+        let secrets = ["us3r", "pa55", "T0SECRETPATH", "q5ecret", "tok3n", "k3y", "X-Api-Value"]
+        let withCredentials = receiver.url.replacingOccurrences(of: "http://", with: "http://us3r:pa55@")
+        let handler = try Self.handler(withCredentials, path: "/services/T0SECRETPATH?token=q5ecret") {
+            $0.endpoint.authorization = .bearer(Secret("tok3n"))
+            $0.endpoint.headers = ["X-Api-Key": "X-Api-Value"]
+            $0.signature = WebhookSignature(key: Secret("k3y"))
+        }
+        let logs = LogRecorder()
+        let manager = try AlertManager(routes: [Route(handler)], metricsFactory: TestMetrics(), logger: logs.logger)
+        await manager.send(SampleAlert.firing)
+        await manager.shutdown(deadline: .now + .seconds(10))
+        let error = await #expect(throws: AlertingError.self) { try await handler.handle(SampleAlert.notification()) }
+        try await receiver.stop()
+
+        #expect(receiver.requests.count == 2)
+        #expect(logs.text.contains("401"))
+        let errorText = "\(String(describing: error)) \(String(reflecting: error))"
+        #expect(errorText.contains("401"))
+        for secret in secrets {
+            #expect(!logs.text.contains(secret), "\(secret) in the logs")
+            #expect(!errorText.contains(secret), "\(secret) in the error")
+        }
+    }
+
+    @Test func refusesATimeoutThatIsNotPositive() throws {
+        #expect(throws: AlertingError.self) { try Self.handler("http://127.0.0.1:1", timeout: .zero) }
+    }
+}

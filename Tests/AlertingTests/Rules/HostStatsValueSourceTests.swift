@@ -1,0 +1,44 @@
+import Alerting
+import HostMetrics
+import Testing
+
+@Suite struct HostStatsValueSourceTests {
+    /// node_exporter's v1.5.0 fixture tree: `/work/<repo>/Tests/AlertingTests/Rules/` → `/work/shared/…`.
+    static let fixture: HostPaths = {
+        let repository = #filePath.split(separator: "/").dropLast(4).joined(separator: "/")
+        let root = "/" + repository + "/../shared/fixtures/node_exporter/v1.5.0"
+        return HostPaths(procfs: root + "/proc", sysfs: root + "/sys", rootfs: root)
+    }()
+
+    @Test func memoryIsReadThroughHostMetrics() async throws {
+        let host = HostStats(paths: Self.fixture)
+        let value = try await HostStatsValueSource(.memoryUsed, host: host).currentValue()
+        #expect(value == (try host.memoryPercent()))
+        #expect((value ?? -1) > 0 && (value ?? 101) < 100)
+    }
+
+    @Test func cpuBusyNeedsTwoEvaluations() async throws {
+        let source = HostStatsValueSource(.cpuBusy)
+        #expect(try await source.currentValue() == nil)
+        var busy = 0.0
+        for _ in 0..<100_000 { busy += 1 }
+        let value = try #require(try await source.currentValue())
+        #expect(value >= 0 && value <= 100 && busy > 0)
+    }
+
+    @Test func diskUsageOfTheRootFilesystem() async throws {
+        let value = try #require(try await HostStatsValueSource(.diskUsed(path: "/")).currentValue())
+        #expect(value > 0 && value <= 100)
+        await #expect(throws: HostMetricsError.self) {
+            _ = try await HostStatsValueSource(.diskUsed(path: "/no/such/mount")).currentValue()
+        }
+    }
+
+    @Test func hostRulesCoverCPUMemoryAndEachMountpoint() {
+        let rules = ThresholdRule.hostRules(host: HostStats(paths: Self.fixture), mountpoints: ["/", "/var"])
+        #expect(rules.map(\.name) == ["HostHighCpuLoad", "HostOutOfMemory", "HostOutOfDiskSpace", "HostOutOfDiskSpace"])
+        #expect(rules.map(\.level) == [.critical, .critical, .warning, .warning])
+        #expect(rules.map(\.comparison) == [.greaterThan(95), .greaterThan(95), .greaterThan(90), .greaterThan(90)])
+        #expect(rules[3].labels["mountpoint"] == "/var")
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Logging
+import StructuredLog
+import Synchronization
+import Testing
+
+@Test func theRequestIDReachesChildTasks() async throws {
+    let collector = LineCollector()
+    let logger = collector.logger()
+    await withRequestContext(RequestContext(requestID: "parent-1")) {
+        logger.info("parent")
+        async let child: Void = logger.info("async let")
+        await child
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<4 { group.addTask { logger.info("group \(index)") } }
+        }
+        await Task { logger.info("unstructured task") }.value
+        await Task.detached { logger.info("detached") }.value
+    }
+    let objects = try collector.objects()
+    #expect(objects.count == 8)
+    for object in objects {
+        let message = try #require(object["message"] as? String)
+        #expect(object["request_id"] as? String == (message == "detached" ? nil : "parent-1"), "\(message)")
+    }
+}
+
+@Test func siblingRequestsNeverSeeEachOthersID() async throws {
+    let collector = LineCollector()
+    let logger = collector.logger()
+    await withTaskGroup(of: Void.self) { group in
+        for request in 0..<8 {
+            group.addTask {
+                await withRequestContext(RequestContext(requestID: "request-\(request)")) {
+                    for step in 0..<25 {
+                        logger.info("step", metadata: ["request": "request-\(request)", "step": "\(step)"])
+                        await Task.yield()
+                    }
+                }
+            }
+        }
+    }
+    let objects = try collector.objects()
+    #expect(objects.count == 200)
+    for object in objects {
+        #expect(object["request_id"] as? String == object["request"] as? String)
+    }
+}
+
+@Test func loggerCurrentAndWithLoggerCarryTheRequestID() async throws {
+    let collector = LineCollector()
+    await withLogger(collector.logger()) { _ in
+        await withRequestContext(RequestContext(requestID: "bound")) {
+            Logger.current.info("through Logger.current")
+            withLogger(mergingMetadata: ["step": "inner"]) { logger in
+                logger.info("through withLogger(mergingMetadata:)")
+                Logger.current.info("and Logger.current inside it")
+            }
+            async let child: Void = Logger.current.info("child task")
+            await child
+        }
+    }
+    let objects = try collector.objects()
+    #expect(objects.count == 4)
+    #expect(objects.allSatisfy { $0["request_id"] as? String == "bound" })
+    #expect(objects[1]["step"] as? String == "inner" && objects[2]["step"] as? String == "inner")
+}
+
+@Test func aCallSiteRequestIDOverridesTheContextsAndIsWrittenOnce() throws {
+    let collector = LineCollector()
+    withRequestContext(RequestContext(requestID: "from-context", userID: "u1")) {
+        collector.logger().info("override", metadata: ["request_id": "from-call-site"])
+    }
+    let line = try #require(collector.lines.first)
+    #expect(occurrences(ofKey: "request_id", in: line) == 1)
+    let object = try parseJSONObject(line)
+    #expect(object["request_id"] as? String == "from-call-site")
+    #expect(object["user_id"] as? String == "u1")
+}
+
+@Test func withoutAContextOrWithContextsTurnedOffNoIDIsWritten() throws {
+    let collector = LineCollector()
+    collector.logger().info("outside")
+    withRequestContext(RequestContext(requestID: "ignored")) {
+        collector.logger(configuration: JSONLogConfiguration(includesRequestContext: false)).info("turned off")
+    }
+    #expect(try collector.objects().allSatisfy { $0["request_id"] == nil })
+}
+
+/// A `TextOutputStream` for swift-log's `StreamLogHandler` that keeps what it is given.
+private final class TextCollector: TextOutputStream, @unchecked Sendable {
+    private let text = Mutex("")
+    func write(_ string: String) { text.withLock { $0 += string } }
+    var contents: String { text.withLock { $0 } }
+}
+
+private struct SharedStream: TextOutputStream, Sendable {
+    let collector: TextCollector
+    mutating func write(_ string: String) { collector.write(string) }
+}
+
+@Test func theMetadataProviderGivesOtherHandlersTheContext() {
+    let text = TextCollector()
+    let logger = Logger(label: "stream") { label in
+        StreamLogHandler(label: label, stream: SharedStream(collector: text), metadataProvider: .requestContext())
+    }
+    let ecsLogger = Logger(label: "stream") { label in
+        StreamLogHandler(label: label, stream: SharedStream(collector: text), metadataProvider: .requestContext(.ecs))
+    }
+    withRequestContext(RequestContext(requestID: "abc", userID: "ann", traceID: "t", spanID: "s")) {
+        logger.info("with context")
+        ecsLogger.info("with ecs names")
+    }
+    logger.info("without")
+    let lines = text.contents.split(separator: "\n")
+    #expect(lines.count == 3)
+    #expect(lines[0].contains("request_id=abc span_id=s trace_id=t user_id=ann"))
+    #expect(lines[1].contains("http.request.id=abc span.id=s trace.id=t user.id=ann"))
+    #expect(!lines[2].contains("request_id"))
+}
+
+@Test func theProviderAndTheHandlerNamingTheSameFieldWriteItOnce() throws {
+    let collector = LineCollector()
+    let logger = collector.logger(metadataProvider: .requestContext())
+    withRequestContext(RequestContext(requestID: "once", traceID: "t-1")) { logger.info("both") }
+    let line = try #require(collector.lines.first)
+    #expect(occurrences(ofKey: "request_id", in: line) == 1)
+    #expect(occurrences(ofKey: "trace_id", in: line) == 1)
+    #expect(try parseJSONObject(line)["request_id"] as? String == "once")
+}

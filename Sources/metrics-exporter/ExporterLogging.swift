@@ -1,11 +1,13 @@
 import Logging
+import StructuredLog
 
-/// The exporter's logging: one bootstrap of swift-log from the `--log.*` flags.
+/// The exporter's logging: JSON lines on standard error (where node_exporter logs), from the
+/// `--log.*` flags.
 enum ExporterLogging {
     /// Bootstraps swift-log (once per process) and returns the exporter's logger.
     static func bootstrap(_ flags: LogFlags) -> Logger {
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = JSONLogHandler(label: label, writer: FileLineWriter.standardError)
             handler.logLevel = flags.level.swiftLogLevel
             return handler
         }

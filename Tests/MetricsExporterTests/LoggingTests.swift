@@ -1,16 +1,29 @@
 import Foundation
 import Testing
 
-/// The exporter's log lines: its start, its collectors, and a failing collector logged once.
+/// The exporter's log lines, read back with Foundation's JSON parser: its start, its collectors,
+/// where it listens, and a failing collector logged once.
 @Suite struct LoggingTests {
-    @Test func logsStartAndEnabledCollectors() throws {
+    /// Every line of `log` as a JSON object.
+    private func lines(_ log: String) throws -> [[String: Any]] {
+        try log.split(separator: "\n").map { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return try #require(object, "not a JSON object: \(line)")
+        }
+    }
+
+    @Test func logsStartCollectorsAndAddressAsJSONLines() throws {
         let exporter = try ExporterProcess.start(["--collector.disable-defaults", "--collector.cpu", "--collector.meminfo"])
-        let exit = exporter.stop()
-        #expect(exit == 0)
-        let lines = exporter.log.split(separator: "\n")
-        #expect(lines.contains { $0.contains("Starting metrics-exporter") && $0.contains("0.1.0") })
-        #expect(lines.contains { $0.contains("Enabled collectors") && $0.contains("cpu") && $0.contains("meminfo") && !$0.contains("vmstat") })
-        #expect(lines.contains { $0.contains("Listening") && $0.contains("127.0.0.1:\(exporter.port)") })
+        #expect(exporter.stop() == 0)
+        let lines = try lines(exporter.log)
+        let start = try #require(lines.first { $0["message"] as? String == "Starting metrics-exporter" })
+        #expect(start["version"] as? String == "0.1.0")
+        #expect(start["level"] as? String == "info")
+        let collectors = try #require(lines.first { $0["message"] as? String == "Enabled collectors" })
+        #expect(collectors["collectors"] as? [String] == ["cpu", "meminfo"])
+        let listening = try #require(lines.first { $0["message"] as? String == "Listening" })
+        #expect((listening["address"] as? String)?.hasSuffix("127.0.0.1:\(exporter.port)") == true)
+        #expect(lines.allSatisfy { $0["timestamp"] is String && $0["logger"] as? String == "metrics-exporter" })
     }
 
     /// An empty procfs fails every procfs collector: each logs one error however often it is
@@ -27,11 +40,14 @@ import Testing
             #expect(scrape.text.contains("node_scrape_collector_success{collector=\"uname\"} 1"))
         }
         exporter.stop()
-        let failures = exporter.log.split(separator: "\n").filter { $0.contains("collector failed") }
+        let failures = try lines(exporter.log).filter { $0["message"] as? String == "collector failed" }
         for collector in ["cpu", "loadavg", "meminfo", "stat", "vmstat"] {
-            #expect(failures.filter { $0.contains("collector=\(collector) ") || $0.contains("\"collector\":\"\(collector)\"") }.count == 1, "\(collector)")
+            let logged = failures.filter { $0["collector"] as? String == collector }
+            #expect(logged.count == 1, "\(collector)")
+            #expect(logged.first?["level"] as? String == "error")
+            #expect((logged.first?["error"] as? String)?.contains(empty) == true)
         }
-        // The kernel-without-PSI case is not an error.
-        #expect(!failures.contains { $0.contains("pressure") })
+        // A kernel without pressure stall information is not an error.
+        #expect(!failures.contains { $0["collector"] as? String == "pressure" })
     }
 }

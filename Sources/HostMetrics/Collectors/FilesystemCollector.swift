@@ -57,7 +57,7 @@ struct FilesystemCollector: Collector {
         let results = statfs.stats(paths: selected.map(\.path))
         return zip(selected, results).map { mount, result in
             if case .failure(let error) = result {
-                logger.debug("statfs failed", metadata: ["collector": "filesystem", "path": .string(mount.path), "error": .string(error.description)])
+                logger.debug("statfs failed", error: error, metadata: ["collector": "filesystem", "path": .string(mount.path)])
             }
             return Filesystem(device: mount.device, mountPoint: mount.mountPoint, fsType: mount.fsType, isReadOnly: mount.isReadOnly, stats: result)
         }

@@ -132,7 +132,7 @@ public final class NodeCollector: PrometheusCollector {
                 }
                 if isNew {
                     let level: Logger.Level = type(of: collector).isNoData(error) ? .debug : .error
-                    logger.log(level: level, "collector failed", metadata: ["collector": .string(name), "error": .string(description)])
+                    logger.log(level: level, "collector failed", error: error, metadata: ["collector": .string(name)])
                 }
                 return false
             }

@@ -91,7 +91,7 @@ import Testing
             #expect(failures.count == 1, "\(handler.entries)")
             #expect(failures.first?.level == .error)
             #expect(failures.first?.metadata["collector"] == "loadavg")
-            #expect(failures.first?.metadata["error"]?.description.contains("proc/loadavg does not exist") == true)
+            #expect(failures.first?.error.map { "\($0)" }?.contains("proc/loadavg does not exist") == true)
 
             try tree.write("proc/loadavg", loadavg)
             #expect(CollectedFamilies(collector).successes["loadavg"] == 1)

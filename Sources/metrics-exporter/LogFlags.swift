@@ -3,9 +3,9 @@ import Logging
 
 /// node_exporter's `--log.level` and `--log.format` flags.
 struct LogFlags: ParsableArguments {
-    @Option(name: .customLong("log.level"), help: "Only log messages with the given severity or above. One of: [debug, info, warn, error]")
+    @Option(name: .customLong("log.level"), help: "Only log messages with the given severity or above.")
     var level: Level = .info
-    @Option(name: .customLong("log.format"), help: "Output format of log messages. One of: [logfmt, json]; lines are always JSON.")
+    @Option(name: .customLong("log.format"), help: "Output format of log messages; lines are JSON either way (logfmt is accepted with a warning).")
     var format: Format = .json
 
     /// node_exporter's level names.

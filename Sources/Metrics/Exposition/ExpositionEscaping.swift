@@ -1,30 +1,46 @@
+/// Somewhere escaped text can be appended: an array while rendering label prefixes once, the
+/// exposition buffer while writing collected families and metadata on every scrape.
+protocol ByteSink: ~Copyable {
+    mutating func append(_ byte: UInt8)
+    mutating func append(_ text: String)
+}
+
+extension Array: ByteSink where Element == UInt8 {
+    mutating func append(_ text: String) {
+        append(contentsOf: text.utf8)
+    }
+}
+
+extension ExpositionBuffer: ByteSink {}
+
 /// The escaping rules of the two text formats, applied byte by byte as they are appended.
 enum ExpositionEscaping {
     /// `name="value"` with `\`, `"` and line feed escaped (the same in both formats); every other
     /// byte, CR, NUL and U+2028 included, passes through unchanged.
-    static func appendLabel(name: String, value: String, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: name.utf8)
-        bytes.append(contentsOf: #"=""#.utf8)
-        appendEscaped(value, quotes: true, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+    static func appendLabel<Sink: ByteSink & ~Copyable>(name: String, value: String, to sink: inout Sink) {
+        sink.append(name)
+        sink.append(UInt8(ascii: "="))
+        sink.append(UInt8(ascii: "\""))
+        appendEscaped(value, quotes: true, to: &sink)
+        sink.append(UInt8(ascii: "\""))
     }
 
     /// Appends `text` escaping `\` and line feed, and `"` too when `quotes` is set (label values
     /// and OpenMetrics HELP; the 0.0.4 HELP line leaves quotes alone).
-    static func appendEscaped(_ text: String, quotes: Bool, to bytes: inout [UInt8]) {
+    static func appendEscaped<Sink: ByteSink & ~Copyable>(_ text: String, quotes: Bool, to sink: inout Sink) {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\\"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(UInt8(ascii: "\\"))
+                sink.append(UInt8(ascii: "\\"))
+                sink.append(UInt8(ascii: "\\"))
             case UInt8(ascii: "\n"):
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(UInt8(ascii: "n"))
+                sink.append(UInt8(ascii: "\\"))
+                sink.append(UInt8(ascii: "n"))
             case UInt8(ascii: "\"") where quotes:
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(UInt8(ascii: "\""))
+                sink.append(UInt8(ascii: "\\"))
+                sink.append(UInt8(ascii: "\""))
             default:
-                bytes.append(byte)
+                sink.append(byte)
             }
         }
     }

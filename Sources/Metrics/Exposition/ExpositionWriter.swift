@@ -38,13 +38,33 @@ struct ExpositionWriter: ~Copyable {
     /// for samples without a pre-rendered prefix. `extraLabel` is `le` or `quantile`, its value
     /// already spelled.
     mutating func beginSample(_ name: String, suffix: String = "", labels: [UInt8], extraLabel: (name: String, value: [UInt8])? = nil) {
+        beginSample(name, suffix: suffix, hasLabels: !labels.isEmpty, extraLabel: extraLabel) { $0.append(labels) }
+    }
+
+    /// Starts a sample line whose labels are escaped as they are written (collected families).
+    mutating func beginSample(_ name: String, suffix: String = "", labels: [(String, String)], extraLabel: (name: String, value: [UInt8])? = nil) {
+        beginSample(name, suffix: suffix, hasLabels: !labels.isEmpty, extraLabel: extraLabel) { buffer in
+            for (index, label) in labels.enumerated() {
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                ExpositionEscaping.appendLabel(name: label.0, value: label.1, to: &buffer)
+            }
+        }
+    }
+
+    private mutating func beginSample(
+        _ name: String,
+        suffix: String,
+        hasLabels: Bool,
+        extraLabel: (name: String, value: [UInt8])?,
+        writeLabels: (inout ExpositionBuffer) -> Void
+    ) {
         buffer.append(name)
         buffer.append(suffix)
-        if !labels.isEmpty || extraLabel != nil {
+        if hasLabels || extraLabel != nil {
             buffer.append(UInt8(ascii: "{"))
-            buffer.append(labels)
+            writeLabels(&buffer)
             if let extraLabel {
-                if !labels.isEmpty { buffer.append(UInt8(ascii: ",")) }
+                if hasLabels { buffer.append(UInt8(ascii: ",")) }
                 buffer.append(extraLabel.name)
                 buffer.append(UInt8(ascii: "="))
                 buffer.append(UInt8(ascii: "\""))
@@ -103,6 +123,13 @@ struct ExpositionWriter: ~Copyable {
         endLine()
     }
 
+    /// A whole sample line with a float value and labels escaped as they are written.
+    mutating func writeSample(_ name: String, suffix: String = "", labels: [(String, String)], value: Double) {
+        beginSample(name, suffix: suffix, labels: labels)
+        appendValue(value)
+        endLine()
+    }
+
     /// `<name>_created{labels} <seconds>` when the format and the registry's option want it.
     @inline(__always)
     mutating func writeCreated(_ familyName: String, labels: [UInt8], created: Double) {
@@ -110,20 +137,25 @@ struct ExpositionWriter: ~Copyable {
         writeSample(familyName, suffix: "_created", labels: labels, value: created)
     }
 
-    private mutating func writeComment(_ keyword: String, _ name: String, _ text: String) {
-        buffer.append("# ")
-        buffer.append(keyword)
-        buffer.append(UInt8(ascii: " "))
-        buffer.append(name)
-        buffer.append(UInt8(ascii: " "))
+    private mutating func writeComment(_ keyword: StaticString, _ name: String, _ text: String) {
+        startComment(keyword, name)
         buffer.append(text)
         buffer.append(UInt8(ascii: "\n"))
     }
 
     private mutating func writeHelp(_ name: String, _ help: String, escapingQuotes: Bool) {
         guard !help.isEmpty else { return }
-        var escaped: [UInt8] = []
-        ExpositionEscaping.appendEscaped(help, quotes: escapingQuotes, to: &escaped)
-        writeComment("HELP", name, String(decoding: escaped, as: UTF8.self))
+        startComment("HELP", name)
+        ExpositionEscaping.appendEscaped(help, quotes: escapingQuotes, to: &buffer)
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    /// `# KEYWORD name `.
+    private mutating func startComment(_ keyword: StaticString, _ name: String) {
+        buffer.append(ascii: "# ")
+        buffer.append(ascii: keyword)
+        buffer.append(UInt8(ascii: " "))
+        buffer.append(name)
+        buffer.append(UInt8(ascii: " "))
     }
 }

@@ -1,8 +1,10 @@
-/// A collected family made ready to write: names checked, each series' labels rendered in
-/// label-name order, series sorted by label values, repeated label sets dropped.
+/// A collected family made ready to write: names checked, each series' labels in label-name
+/// order, series sorted by label values, repeated label sets dropped. Labels are escaped
+/// straight into the exposition when written, so preparing allocates only when a collector
+/// hands labels out of order.
 struct PreparedFamily: ExposableFamily {
     let metadata: FamilyMetadata
-    private let series: [(labels: [UInt8], value: CollectedMetric.Value)]
+    private let metrics: [CollectedMetric]
 
     /// `nil` (and a counted rejection) when a name is invalid; a series whose label names are
     /// invalid or repeat is dropped and counted too.
@@ -13,56 +15,64 @@ struct PreparedFamily: ExposableFamily {
         }
         metadata = FamilyMetadata(collectedName: family.name, type: family.type, help: family.help, unit: family.unit)
         let reserved = family.type == .histogram ? "le" : family.type == .summary ? "quantile" : nil
-        var keyed: [(key: [String], labels: [UInt8], value: CollectedMetric.Value)] = []
-        keyed.reserveCapacity(family.metrics.count)
-        for metric in family.metrics {
-            let labels = metric.labels.sorted { UTF8Bytes.compare($0.0, $1.0) < 0 }
-            let namesValid = labels.allSatisfy { MetricNames.isValidLabelName($0.0) && $0.0 != reserved }
-            let namesUnique = zip(labels, labels.dropFirst()).allSatisfy { !UTF8Bytes.equal($0.0, $1.0) }
-            guard namesValid && namesUnique else {
+        var metrics = family.metrics
+        var index = 0
+        while index < metrics.count {
+            if !Self.isSortedByName(metrics[index].labels) {
+                metrics[index].labels.sort { UTF8Bytes.compare($0.0, $1.0) < 0 }
+            }
+            if Self.hasValidNames(metrics[index].labels, reserved: reserved) {
+                index += 1
+            } else {
                 diagnostics.countRejection(family: family.name, reason: .invalidFamily)
-                continue
+                metrics.remove(at: index)
             }
-            var rendered: [UInt8] = []
-            for (index, label) in labels.enumerated() {
-                if index > 0 { rendered.append(UInt8(ascii: ",")) }
-                ExpositionEscaping.appendLabel(name: label.0, value: label.1, to: &rendered)
-            }
-            keyed.append((labels.flatMap { [$0.0, $0.1] }, rendered, metric.value))
         }
-        keyed.sort { Self.precedes($0.key, $1.key) }
-        var series: [(labels: [UInt8], value: CollectedMetric.Value)] = []
-        series.reserveCapacity(keyed.count)
-        for (index, entry) in keyed.enumerated() {
-            if index > 0 && keyed[index - 1].labels == entry.labels {
+        metrics.sort { Self.order($0.labels, $1.labels) < 0 }
+        var unique: [CollectedMetric] = []
+        unique.reserveCapacity(metrics.count)
+        for metric in metrics {
+            if let last = unique.last, Self.order(last.labels, metric.labels) == 0 {
                 diagnostics.countRejection(family: family.name, reason: .duplicateSeries)
-                continue
+            } else {
+                unique.append(metric)
             }
-            series.append((entry.labels, entry.value))
         }
-        self.series = series
+        self.metrics = unique
     }
 
-    /// client_golang's order: fewer labels first, then label values compared in name order.
-    private static func precedes(_ lhs: [String], _ rhs: [String]) -> Bool {
-        if lhs.count != rhs.count { return lhs.count < rhs.count }
-        for index in stride(from: 1, to: lhs.count, by: 2) {
-            let order = UTF8Bytes.compare(lhs[index], rhs[index])
-            if order != 0 { return order < 0 }
+    private static func isSortedByName(_ labels: [(String, String)]) -> Bool {
+        zip(labels, labels.dropFirst()).allSatisfy { UTF8Bytes.compare($0.0, $1.0) < 0 }
+    }
+
+    /// Valid, not the type's own label, and (being sorted) no name twice.
+    private static func hasValidNames(_ labels: [(String, String)], reserved: String?) -> Bool {
+        labels.allSatisfy { MetricNames.isValidLabelName($0.0) && $0.0 != reserved }
+            && zip(labels, labels.dropFirst()).allSatisfy { !UTF8Bytes.equal($0.0, $1.0) }
+    }
+
+    /// client_golang's order: fewer labels first, then label values compared in name order
+    /// (then names, for series whose label names differ).
+    private static func order(_ lhs: [(String, String)], _ rhs: [(String, String)]) -> Int {
+        if lhs.count != rhs.count { return lhs.count - rhs.count }
+        for (left, right) in zip(lhs, rhs) {
+            let order = UTF8Bytes.compare(left.1, right.1)
+            if order != 0 { return order }
         }
-        for index in stride(from: 0, to: lhs.count, by: 2) {
-            let order = UTF8Bytes.compare(lhs[index], rhs[index])
-            if order != 0 { return order < 0 }
+        for (left, right) in zip(lhs, rhs) {
+            let order = UTF8Bytes.compare(left.0, right.0)
+            if order != 0 { return order }
         }
-        return false
+        return 0
     }
 
     func write(to writer: inout ExpositionWriter) {
-        guard !series.isEmpty else { return }
+        guard !metrics.isEmpty else { return }
         writer.writeMetadata(metadata)
         let name = metadata.sampleName(in: writer.format)
-        for (labels, value) in series {
-            switch value {
+        for metric in metrics {
+            let labels = metric.labels
+            switch metric.value {
             case .sample(let sample):
                 writer.writeSample(name, labels: labels, value: sample)
             case .histogram(let buckets, let sum, let count):

@@ -1,6 +1,5 @@
 import Alerting
 import Foundation
-import HostMetrics
 import Logging
 import ServiceLifecycle
 

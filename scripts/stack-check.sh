@@ -118,7 +118,7 @@ swift build --package-path "$root/Examples" --product example-service >"$work/bu
 service="$(swift build --package-path "$root/Examples" --show-bin-path)/example-service"
 
 step "starting the stack on 127.0.0.1"
-start webhook python3 "$helpers/webhook_receiver.py" "$work/webhook.port" "$work/received.jsonl"
+start webhook python3 "$helpers/webhook_receiver.py" --out "$work/received.jsonl" --port-file "$work/webhook.port"
 for _ in $(seq 100); do [ -s "$work/webhook.port" ] && break; sleep 0.05; done
 webhook_url="http://127.0.0.1:$(cat "$work/webhook.port")/alerts"
 

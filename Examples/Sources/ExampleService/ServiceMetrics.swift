@@ -10,8 +10,9 @@ struct ServiceMetrics: Sendable {
     let requestDuration: MetricFamily<Histogram>
     /// `http_requests_in_flight`: requests being handled now.
     let requestsInFlight: Gauge
-    /// `cache_hits_total{cache}` and `cache_misses_total{cache}`.
+    /// `cache_hits_total{cache}`: lookups answered from a cache.
     let cacheHits: MetricFamily<Counter>
+    /// `cache_misses_total{cache}`: lookups that went to the database.
     let cacheMisses: MetricFamily<Counter>
     /// `db_query_duration_seconds{operation}`: time spent in the (simulated) database.
     let dbQueryDuration: MetricFamily<Histogram>

@@ -87,7 +87,12 @@ let package = Package(
         ),
         .testTarget(
             name: "HostMetricsTests",
-            dependencies: ["HostMetrics", "PrometheusMetrics"]
+            dependencies: [
+                "HostMetrics",
+                "PrometheusMetrics",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "MetricsServerTests",
@@ -115,7 +120,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MetricsExporterTests",
-            dependencies: ["metrics-exporter"]
+            dependencies: ["metrics-exporter", "HostMetrics"]
         ),
     ]
 )

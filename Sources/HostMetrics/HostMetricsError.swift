@@ -21,6 +21,12 @@ public enum HostMetricsError: Error, Sendable, Hashable, CustomStringConvertible
     case statfsTimedOut(mountPoint: String)
     /// A measuring interval must be longer than zero.
     case invalidInterval(Duration)
+    /// A node_exporter option holds a regular expression that does not compile.
+    case invalidPattern(option: String, pattern: String, reason: String)
+    /// No collector has this name.
+    case unknownCollector(name: String, known: [String])
+    /// The collector exists but is not enabled, so a scrape cannot ask for it.
+    case disabledCollector(name: String)
 
     /// The failure and what to check, in one line.
     public var description: String {
@@ -41,6 +47,12 @@ public enum HostMetricsError: Error, Sendable, Hashable, CustomStringConvertible
             return "statfs(\(mountPoint)) did not return in time; the mount is skipped until that call returns (a hung network filesystem?)"
         case .invalidInterval(let interval):
             return "the interval \(interval) is not longer than zero: pass a positive duration"
+        case .invalidPattern(let option, let pattern, let reason):
+            return "\(option) \"\(pattern)\" is not a valid regular expression (\(reason)): fix the pattern"
+        case .unknownCollector(let name, let known):
+            return "missing collector: \(name); the collectors are \(known.joined(separator: ", "))"
+        case .disabledCollector(let name):
+            return "disabled collector: \(name); enable it with --collector.\(name)"
         }
     }
 

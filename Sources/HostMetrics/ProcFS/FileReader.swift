@@ -63,6 +63,25 @@ enum FileReader {
         }
     }
 
+    /// When the file was last modified, nil when it does not exist: what tells a reader that a
+    /// file it parsed before (such as `os-release`) needs no second read.
+    static func modificationTime(_ path: String) throws(HostMetricsError) -> Duration? {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { return nil }
+            throw failure(path, code)
+        }
+        return .seconds(status.st_mtim.tv_sec) + .nanoseconds(status.st_mtim.tv_nsec)
+    }
+
+    /// True when `path` is a directory this process may list.
+    static func isDirectory(_ path: String) -> Bool {
+        guard let directory = opendir(path) else { return false }
+        closedir(directory)
+        return true
+    }
+
     /// True when something exists at `path` (a dangling symlink does not count).
     static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0

@@ -20,9 +20,13 @@ public struct ProcessResources: Sendable, Hashable {
     /// (`process_start_time_seconds`).
     public var startTimeSeconds: Double
 
-    /// Reads `[pid]/stat`, `[pid]/limits` and `[pid]/fd` under the procfs root and the boot time
-    /// from its `stat`; `pid` is `self` unless given.
-    public static func read(pid: String = "self", _ paths: HostPaths = HostPaths()) throws(HostMetricsError) -> ProcessResources {
+    /// Reads `[pid]/stat`, `[pid]/limits` and `[pid]/fd` under the procfs root, and the boot time
+    /// from its `stat` unless `bootTime` (which never changes) is given; `pid` is `self` unless given.
+    public static func read(
+        pid: String = "self",
+        _ paths: HostPaths = HostPaths(),
+        bootTime: UInt64? = nil
+    ) throws(HostMetricsError) -> ProcessResources {
         let stat = try ProcessStat.read(pid: pid, paths)
         let limits = try ProcessLimits.read(pid: pid, paths)
         let limitsPath = paths.procfs(pid + "/limits")
@@ -30,7 +34,7 @@ public struct ProcessResources: Sendable, Hashable {
         guard let addressSpace = limits.addressSpace else { throw .entryMissing(path: limitsPath, entry: "Max address space") }
         var descriptors = 0
         try FileReader.forEachEntry(in: paths.procfs(pid + "/fd")) { _ in descriptors += 1 }
-        let bootTime = try KernelStat.read(paths).bootTime
+        let boot = if let bootTime { bootTime } else { try KernelStat.read(paths).bootTime }
         return ProcessResources(
             cpuSeconds: stat.cpuSeconds,
             residentMemoryBytes: stat.residentMemoryBytes,
@@ -38,7 +42,7 @@ public struct ProcessResources: Sendable, Hashable {
             openFileDescriptors: descriptors,
             maxFileDescriptors: openFiles.soft,
             maxVirtualMemoryBytes: addressSpace.soft,
-            startTimeSeconds: Double(bootTime) + Double(stat.startTime) / Sysconf.clockTicksPerSecond
+            startTimeSeconds: Double(boot) + Double(stat.startTime) / Sysconf.clockTicksPerSecond
         )
     }
 }

@@ -1,11 +1,11 @@
 extension Gauge {
     static let rendering = SeriesRendering<Gauge>(
         prefixes: { labels, metadata in [LinePrefix.render(metadata.textSampleName, labels: labels)] },
-        write: { entries, writer, metadata in
+        write: { snapshot, writer, metadata in
             writer.writeMetadata(metadata)
-            entries.forEachBorrowed { entry in
-                writer.buffer.append(entry.prefixes[0])
-                writer.appendValue(entry.metric(as: Gauge.self).value)
+            snapshot.forEach { series in
+                writer.buffer.append(series.prefix(0))
+                writer.appendValue(series.withMetric(as: Gauge.self) { $0.value })
                 writer.endLine()
             }
         }

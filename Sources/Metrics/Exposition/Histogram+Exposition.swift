@@ -14,31 +14,30 @@ extension Histogram {
                 LinePrefix.render(name, suffix: "_count", labels: labels),
             ]
         },
-        write: { entries, writer, metadata in
+        write: { snapshot, writer, metadata in
             writer.writeMetadata(metadata)
-            guard let layout = entries.first?.metric(as: Histogram.self).layout else { return }
+            guard let layout = snapshot.entries.first?.metric(as: Histogram.self).layout else { return }
             let bounds = layout.bounds(in: writer.format)
-            entries.forEachBorrowed { entry in
-                let histogram = entry.metric(as: Histogram.self)
+            snapshot.forEach { series in series.withMetric(as: Histogram.self) { histogram in
                 let exemplars = writer.format == .openMetrics ? histogram.exemplars : []
                 var cumulative: UInt64 = 0
                 for bucket in bounds.indices {
                     cumulative &+= histogram.count(inBucket: bucket)
-                    writer.buffer.append(entry.prefixes[Prefix.bucket.rawValue])
+                    writer.buffer.append(series.prefix(Prefix.bucket.rawValue))
                     writer.buffer.append(bounds[bucket])
                     writer.buffer.append(ascii: #""} "#)
                     writer.appendCount(cumulative)
                     if bucket < exemplars.count { writer.appendExemplar(exemplars[bucket]) }
                     writer.endLine()
                 }
-                writer.buffer.append(entry.prefixes[Prefix.sum.rawValue])
+                writer.buffer.append(series.prefix(Prefix.sum.rawValue))
                 writer.appendValue(histogram.sum)
                 writer.endLine()
-                writer.buffer.append(entry.prefixes[Prefix.count.rawValue])
+                writer.buffer.append(series.prefix(Prefix.count.rawValue))
                 writer.appendCount(cumulative)
                 writer.endLine()
-                writer.writeCreated(metadata.openMetricsName, labels: entry.labels.rendered, created: histogram.created)
-            }
+                writer.writeCreated(metadata.openMetricsName, labels: series.entry.labels.rendered, created: histogram.created)
+            } }
         }
     )
 }

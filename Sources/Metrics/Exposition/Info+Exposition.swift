@@ -1,10 +1,10 @@
 extension Info {
     static let rendering = SeriesRendering<Info>(
         prefixes: { labels, metadata in [LinePrefix.render(metadata.textSampleName, labels: labels)] },
-        write: { entries, writer, metadata in
+        write: { snapshot, writer, metadata in
             writer.writeMetadata(metadata)
-            entries.forEachBorrowed { entry in
-                writer.buffer.append(entry.prefixes[0])
+            snapshot.forEach { series in
+                writer.buffer.append(series.prefix(0))
                 writer.appendValue(1)
                 writer.endLine()
             }

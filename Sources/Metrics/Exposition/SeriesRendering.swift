@@ -3,7 +3,7 @@
 /// scrape loop makes no dynamic calls per series.
 struct SeriesRendering<Metric: AnyObject & Sendable>: Sendable {
     let prefixes: @Sendable (_ labels: SeriesLabels, _ metadata: FamilyMetadata) -> [[UInt8]]
-    let write: @Sendable (_ entries: [SeriesEntry], _ writer: inout ExpositionWriter, _ metadata: FamilyMetadata) -> Void
+    let write: @Sendable (_ snapshot: ExpositionSnapshot, _ writer: inout ExpositionWriter, _ metadata: FamilyMetadata) -> Void
 }
 
 /// Renders `name<suffix>{labels<extra>` and then `closing`: the fixed start of a sample line.
@@ -26,18 +26,5 @@ enum LinePrefix {
             bytes.append(UInt8(ascii: " "))
         }
         return bytes
-    }
-}
-
-extension Array where Element: AnyObject {
-    /// Calls `body` with each element borrowed rather than retained: a scrape visits every
-    /// series, and a retain and release per series cost more than writing its line.
-    @inline(__always)
-    func forEachBorrowed(_ body: (Element) -> Void) {
-        withUnsafeBufferPointer { elements in
-            for index in elements.indices {
-                Unmanaged.passUnretained(elements[index])._withUnsafeGuaranteedRef(body)
-            }
-        }
     }
 }

@@ -14,24 +14,27 @@ extension Summary {
                 LinePrefix.render(name, suffix: "_count", labels: labels),
             ]
         },
-        write: { entries, writer, metadata in
+        write: { snapshot, writer, metadata in
             writer.writeMetadata(metadata)
-            entries.forEachBorrowed { entry in
-                let (count, sum, quantiles) = entry.metric(as: Summary.self).snapshot
+            snapshot.forEach { series in
+                let (count, sum, quantiles, created) = series.withMetric(as: Summary.self) { summary in
+                    let snapshot = summary.snapshot
+                    return (snapshot.count, snapshot.sum, snapshot.quantiles, summary.created)
+                }
                 for (quantile, value) in quantiles {
-                    writer.buffer.append(entry.prefixes[Prefix.quantile.rawValue])
+                    writer.buffer.append(series.prefix(Prefix.quantile.rawValue))
                     writer.buffer.append(GoFloat.spelled(quantile, in: writer.format))
                     writer.buffer.append(ascii: #""} "#)
                     writer.appendValue(value)
                     writer.endLine()
                 }
-                writer.buffer.append(entry.prefixes[Prefix.sum.rawValue])
+                writer.buffer.append(series.prefix(Prefix.sum.rawValue))
                 writer.appendValue(sum)
                 writer.endLine()
-                writer.buffer.append(entry.prefixes[Prefix.count.rawValue])
+                writer.buffer.append(series.prefix(Prefix.count.rawValue))
                 writer.appendCount(count)
                 writer.endLine()
-                writer.writeCreated(metadata.openMetricsName, labels: entry.labels.rendered, created: entry.metric(as: Summary.self).created)
+                writer.writeCreated(metadata.openMetricsName, labels: series.entry.labels.rendered, created: created)
             }
         }
     )

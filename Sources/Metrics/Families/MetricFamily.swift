@@ -23,12 +23,12 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
     private let rendering: SeriesRendering<Metric>
     private let diagnostics: RegistryDiagnostics
     private let table = SeriesTable()
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     private struct State {
         var entries: [SeriesEntry] = []
         var overflow: SeriesEntry?
-        var sortedForExposition: [SeriesEntry]?
+        var sortedForExposition: ExpositionSnapshot?
     }
 
     /// The label value every label of the overflow series carries.
@@ -192,8 +192,9 @@ extension MetricFamily: ExposableFamily {
             if let overflow = state.overflow { all.append(overflow) }
             let schema = self.schema
             all.sort { SeriesLabels.exposedOrder($0.labels, $1.labels, schema: schema) }
-            state.sortedForExposition = all
-            return all
+            let snapshot = ExpositionSnapshot(sorted: all)
+            state.sortedForExposition = snapshot
+            return snapshot
         }
         guard !entries.isEmpty else { return }
         rendering.write(entries, &writer, metadata)

@@ -10,9 +10,7 @@ public final class Counter: Sendable {
     @usableFromInline let whole = Atomic<UInt64>(0)
     private let fraction = Atomic<UInt64>(Double(0).bitPattern)
     @usableFromInline let stripes = ContentionStripes(wordsPerStripe: 1)
-    private let latestExemplar = Mutex<Exemplar?>(nil)
-    /// Lets scrapes skip the lock while no exemplar was ever recorded.
-    private let hasExemplar = Atomic(false)
+    private let latestExemplar = LazyLocked<Exemplar?>()
     private let rejections: RejectionReporter
     let created = WallClock.now()
 
@@ -67,8 +65,7 @@ public final class Counter: Sendable {
             rejections.report(.invalidExemplar)
             return
         }
-        latestExemplar.withLock { $0 = exemplar }
-        hasExemplar.store(true, ordering: .releasing)
+        latestExemplar.withLock(creating: { nil }) { $0 = exemplar }
     }
 
     /// The current total.
@@ -88,12 +85,11 @@ public final class Counter: Sendable {
         whole.store(0, ordering: .relaxed)
         fraction.store(Double(0).bitPattern, ordering: .relaxed)
         stripes.reset(0)
-        latestExemplar.withLock { $0 = nil }
+        latestExemplar.withLockIfCreated { $0 = nil }
     }
 
     var exemplar: Exemplar? {
-        guard hasExemplar.load(ordering: .acquiring) else { return nil }
-        return latestExemplar.withLock { $0 }
+        latestExemplar.value ?? nil
     }
 
     @inlinable

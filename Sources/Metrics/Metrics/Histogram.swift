@@ -7,13 +7,11 @@ import Synchronization
 /// count is the total of the buckets, so `_count` always equals the `+Inf` bucket. When two
 /// threads are seen contending, observations move to per-CPU shards and stop sharing cache
 /// lines. A NaN observation counts in `+Inf` and `_count` only.
-public final class Histogram: Sendable {
+public final class Histogram: DurationObserver {
     @usableFromInline let layout: HistogramLayout
     @usableFromInline let counts: AtomicWords
     @usableFromInline let shards: ContentionStripes
-    private let bucketExemplars = Mutex<[Exemplar?]>([])
-    /// Lets scrapes skip the lock while no exemplar was ever recorded.
-    private let hasExemplars = Atomic(false)
+    private let bucketExemplars = LazyLocked<[Exemplar?]>()
     let rejections: RejectionReporter
     let created = WallClock.now()
 
@@ -54,34 +52,12 @@ public final class Histogram: Sendable {
         }
         let bucket = layout.bucketIndex(of: value)
         let bucketCount = layout.upperBounds.count + 1
-        bucketExemplars.withLock { exemplars in
-            if exemplars.isEmpty { exemplars = Array(repeating: nil, count: bucketCount) }
-            exemplars[bucket] = exemplar
-        }
-        hasExemplars.store(true, ordering: .releasing)
+        bucketExemplars.withLock(creating: { Array(repeating: nil, count: bucketCount) }) { $0[bucket] = exemplar }
     }
 
     /// Records a duration in seconds; a negative duration is rejected.
     public func observe(_ duration: Duration) {
-        guard duration >= .zero else {
-            rejections.report(.negativeDuration)
-            return
-        }
-        observe(duration.seconds)
-    }
-
-    /// Runs `body` and records how long it took, in seconds, whether it returns or throws.
-    public func time<Result>(_ body: () throws -> Result) rethrows -> Result {
-        let start = ContinuousClock.now
-        defer { observe(ContinuousClock.now - start) }
-        return try body()
-    }
-
-    /// Runs `body` and records how long it took, in seconds, whether it returns or throws.
-    public func time<Result>(isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> Result) async rethrows -> Result {
-        let start = ContinuousClock.now
-        defer { observe(ContinuousClock.now - start) }
-        return try await body()
+        if let seconds = rejections.seconds(of: duration) { observe(seconds) }
     }
 
     /// Observations in one bucket (not cumulative); the last bucket is `+Inf`.
@@ -97,7 +73,6 @@ public final class Histogram: Sendable {
 
     /// Exemplars by bucket; empty unless one was recorded.
     var exemplars: [Exemplar?] {
-        guard hasExemplars.load(ordering: .acquiring) else { return [] }
-        return bucketExemplars.withLock { $0 }
+        bucketExemplars.value ?? []
     }
 }

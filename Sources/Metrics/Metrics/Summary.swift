@@ -3,23 +3,21 @@ import Synchronization
 /// Observations summarised as `_count` and `_sum`, and optionally as quantiles over a sliding
 /// window (client_golang's summary). Prefer a histogram when series from several instances
 /// must be aggregated: quantiles cannot be.
-public final class Summary: Sendable {
+public final class Summary: DurationObserver {
     private let count = Atomic<UInt64>(0)
     private let sum = Atomic<UInt64>(Double(0).bitPattern)
-    private let estimatesQuantiles: Bool
-    private let window: Mutex<SlidingQuantiles?>
+    private let window: Locked<SlidingQuantiles>?
     private let rejections: RejectionReporter
     let created = WallClock.now()
 
     init(configuration: SummaryConfiguration, rejections: RejectionReporter) {
         self.rejections = rejections
-        estimatesQuantiles = !configuration.quantiles.isEmpty
-        window = Mutex(estimatesQuantiles ? SlidingQuantiles(
+        window = configuration.quantiles.isEmpty ? nil : Locked(SlidingQuantiles(
             quantiles: configuration.quantiles,
             maxAge: configuration.maxAge.seconds,
             ageBuckets: configuration.ageBuckets,
             now: WallClock.now()
-        ) : nil)
+        ))
     }
 
     /// Records one observation. A NaN observation counts but does not poison the sum.
@@ -27,38 +25,20 @@ public final class Summary: Sendable {
         count.wrappingAdd(1, ordering: .relaxed)
         guard !value.isNaN else { return }
         sum.addFloatingPoint(value)
-        if estimatesQuantiles {
+        if let window {
             let now = WallClock.now()
-            window.withLock { $0?.observe(value, now: now) }
+            window.withLock { $0.observe(value, now: now) }
         }
     }
 
     /// Records a duration in seconds; a negative duration is rejected.
     public func observe(_ duration: Duration) {
-        guard duration >= .zero else {
-            rejections.report(.negativeDuration)
-            return
-        }
-        observe(duration.seconds)
-    }
-
-    /// Runs `body` and records how long it took, in seconds, whether it returns or throws.
-    public func time<Result>(_ body: () throws -> Result) rethrows -> Result {
-        let start = ContinuousClock.now
-        defer { observe(ContinuousClock.now - start) }
-        return try body()
-    }
-
-    /// Runs `body` and records how long it took, in seconds, whether it returns or throws.
-    public func time<Result>(isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> Result) async rethrows -> Result {
-        let start = ContinuousClock.now
-        defer { observe(ContinuousClock.now - start) }
-        return try await body()
+        if let seconds = rejections.seconds(of: duration) { observe(seconds) }
     }
 
     var snapshot: (count: UInt64, sum: Double, quantiles: [(quantile: Double, value: Double)]) {
         let now = WallClock.now()
-        let quantiles = window.withLock { $0?.estimates(now: now) } ?? []
+        let quantiles = window?.withLock { $0.estimates(now: now) } ?? []
         return (count.load(ordering: .relaxed), sum.floatingPointValue, quantiles)
     }
 }
@@ -76,11 +56,5 @@ public struct SummaryConfiguration: Sendable, Hashable {
         self.quantiles = quantiles
         self.maxAge = maxAge
         self.ageBuckets = ageBuckets
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

@@ -20,4 +20,13 @@ struct RejectionReporter: Sendable {
     func report(_ reason: RejectionReason) {
         diagnostics.countRejection(family: family, reason: reason)
     }
+
+    /// The duration in seconds, or nil (counted) when it is negative.
+    func seconds(of duration: Duration) -> Double? {
+        guard duration >= .zero else {
+            report(.negativeDuration)
+            return nil
+        }
+        return duration.seconds
+    }
 }

@@ -19,9 +19,9 @@ public final class PrometheusRegistry: Sendable {
     public let defaultMaxSeries: Int
 
     let diagnostics = RegistryDiagnostics()
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// The buffer of the last scrape, kept so the next one writes into warm memory.
-    private let spareBuffer = Mutex<ExpositionBuffer?>(nil)
+    private let spareBuffer = Locked<ExpositionBuffer?>(nil)
 
     private struct Registration {
         let definition: MetricDefinition
@@ -124,7 +124,9 @@ public final class PrometheusRegistry: Sendable {
             merged[name].flatMap { PreparedFamily($0, diagnostics: diagnostics) }
         }
         prepared += diagnostics.collect().compactMap { PreparedFamily($0, diagnostics: diagnostics) }
-        return prepared.sorted { $0.metadata.textName < $1.metadata.textName }
+        // Sorted by names read once: reading `metadata` through the existential copies it, and
+        // a comparison sort would do that O(n log n) times on every scrape.
+        return prepared.map { ($0.metadata.textName, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     // MARK: Registration

@@ -18,7 +18,7 @@ final class RegistryDiagnostics: Sendable {
         let reason: RejectionReason
     }
 
-    private let counts = Mutex(Counts())
+    private let counts = Locked(Counts())
 
     func countRejection(family: String, reason: RejectionReason) {
         counts.withLock { $0.rejected[RejectionKey(family: family, reason: reason), default: 0] += 1 }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs our metrics-exporter (release build) and Debian's prometheus-node-exporter 1.5.0 side by
+# side on 127.0.0.1 with the same collectors and filters, scrapes each SCRAPES times (alternating)
+# and prints latency, CPU per scrape, RSS, bytes per response, series and the ratios, once
+# uncompressed and once with gzip (as Prometheus asks).
+#
+#   Benchmarks/exporter-benchmark.sh [SCRAPES]      (default 500)
+#
+# Needs: apt-get install -y prometheus-node-exporter; python3.
+set -euo pipefail
+
+scrapes="${1:-500}"
+repository="$(cd "$(dirname "$0")/.." && pwd)"
+node_exporter="$(command -v prometheus-node-exporter || command -v node_exporter || true)"
+if [[ -z "$node_exporter" ]]; then
+    echo "prometheus-node-exporter is not installed: apt-get install -y prometheus-node-exporter" >&2
+    exit 1
+fi
+
+echo "Building metrics-exporter (release)…" >&2
+swift build --package-path "$repository" -c release --product metrics-exporter >&2
+ours="$(swift build --package-path "$repository" -c release --show-bin-path)/metrics-exporter"
+
+# A free loopback port: bind port 0 and read what the kernel chose.
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# node_exporter's default collectors that both implement, with upstream 1.5.0's filters spelled
+# out (Debian's build changes some defaults) and /proc/net/dev instead of netlink.
+collectors=(cpu diskstats filefd filesystem loadavg meminfo netdev netstat os pressure sockstat stat time uname vmstat)
+flags=(--collector.disable-defaults)
+for collector in "${collectors[@]}"; do flags+=("--collector.$collector"); done
+flags+=(
+    "--collector.filesystem.mount-points-exclude=^/(dev|proc|run/credentials/.+|sys|var/lib/docker/.+|var/lib/containers/storage/.+)(\$|/)"
+    "--collector.netdev.device-exclude="
+    "--no-collector.netdev.netlink"
+)
+
+ours_port="$(free_port)"
+theirs_port="$(free_port)"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+"$ours" "${flags[@]}" --web.listen-address="127.0.0.1:$ours_port" 2>/dev/null &
+pids+=("$!"); ours_pid="$!"
+"$node_exporter" "${flags[@]}" --web.listen-address="127.0.0.1:$theirs_port" 2>/dev/null &
+pids+=("$!"); theirs_pid="$!"
+
+for port in "$ours_port" "$theirs_port"; do
+    for _ in $(seq 100); do
+        python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.1).close()" 2>/dev/null && break
+        sleep 0.1
+    done
+done
+
+for encoding in "" --gzip; do
+    python3 "$repository/Benchmarks/scripts/exporter_benchmark.py" --scrapes "$scrapes" $encoding \
+        "metrics-exporter=$ours_port:$ours_pid" "node_exporter=$theirs_port:$theirs_pid"
+    echo
+done

@@ -1,0 +1,164 @@
+import ArgumentParser
+import HostMetrics
+
+/// node_exporter's collector flags: `--[no-]collector.<name>` for each collector,
+/// `--collector.disable-defaults`, and each collector's options, with node_exporter 1.5.0's
+/// defaults.
+struct CollectorFlags: ParsableArguments {
+    @Flag(name: .customLong("collector.disable-defaults"), help: "Set all collectors to disabled by default.")
+    var disableDefaults = false
+
+    @Flag(name: .customLong("collector.cpu"), inversion: .prefixedNo, help: "Enable the cpu collector (default: enabled).")
+    var cpu: Bool?
+    @Flag(name: .customLong("collector.diskstats"), inversion: .prefixedNo, help: "Enable the diskstats collector (default: enabled).")
+    var diskstats: Bool?
+    @Flag(name: .customLong("collector.filefd"), inversion: .prefixedNo, help: "Enable the filefd collector (default: enabled).")
+    var filefd: Bool?
+    @Flag(name: .customLong("collector.filesystem"), inversion: .prefixedNo, help: "Enable the filesystem collector (default: enabled).")
+    var filesystem: Bool?
+    @Flag(name: .customLong("collector.loadavg"), inversion: .prefixedNo, help: "Enable the loadavg collector (default: enabled).")
+    var loadavg: Bool?
+    @Flag(name: .customLong("collector.meminfo"), inversion: .prefixedNo, help: "Enable the meminfo collector (default: enabled).")
+    var meminfo: Bool?
+    @Flag(name: .customLong("collector.netdev"), inversion: .prefixedNo, help: "Enable the netdev collector (default: enabled).")
+    var netdev: Bool?
+    @Flag(name: .customLong("collector.netstat"), inversion: .prefixedNo, help: "Enable the netstat collector (default: enabled).")
+    var netstat: Bool?
+    @Flag(name: .customLong("collector.os"), inversion: .prefixedNo, help: "Enable the os collector (default: enabled).")
+    var os: Bool?
+    @Flag(name: .customLong("collector.pressure"), inversion: .prefixedNo, help: "Enable the pressure collector (default: enabled).")
+    var pressure: Bool?
+    @Flag(name: .customLong("collector.processes"), inversion: .prefixedNo, help: "Enable the processes collector (default: disabled).")
+    var processes: Bool?
+    @Flag(name: .customLong("collector.sockstat"), inversion: .prefixedNo, help: "Enable the sockstat collector (default: enabled).")
+    var sockstat: Bool?
+    @Flag(name: .customLong("collector.stat"), inversion: .prefixedNo, help: "Enable the stat collector (default: enabled).")
+    var stat: Bool?
+    @Flag(name: .customLong("collector.time"), inversion: .prefixedNo, help: "Enable the time collector (default: enabled).")
+    var time: Bool?
+    @Flag(name: .customLong("collector.uname"), inversion: .prefixedNo, help: "Enable the uname collector (default: enabled).")
+    var uname: Bool?
+    @Flag(name: .customLong("collector.vmstat"), inversion: .prefixedNo, help: "Enable the vmstat collector (default: enabled).")
+    var vmstat: Bool?
+
+    @Flag(name: .customLong("collector.cpu.guest"), inversion: .prefixedNo, help: "Enables metric node_cpu_guest_seconds_total")
+    var cpuGuest = true
+    @Flag(name: .customLong("collector.cpu.info"), inversion: .prefixedNo, help: "Enables metric cpu_info")
+    var cpuInfo = false
+    @Option(
+        name: .customLong("collector.cpu.info.flags-include"),
+        help: "Filter the `flags` field in cpuInfo with a value that must be a regular expression"
+    )
+    var cpuInfoFlagsInclude: String?
+    @Option(
+        name: .customLong("collector.cpu.info.bugs-include"),
+        help: "Filter the `bugs` field in cpuInfo with a value that must be a regular expression"
+    )
+    var cpuInfoBugsInclude: String?
+
+    @Option(
+        name: .customLong("collector.diskstats.device-exclude"),
+        help: "Regexp of diskstats devices to exclude (mutually exclusive to device-include). (default: ^(ram|loop|fd|(h|s|v|xv)d[a-z]|nvme\\d+n\\d+p)\\d+$)"
+    )
+    var diskstatsDeviceExclude: String?
+    @Option(
+        name: .customLong("collector.diskstats.device-include"),
+        help: "Regexp of diskstats devices to include (mutually exclusive to device-exclude)."
+    )
+    var diskstatsDeviceInclude: String?
+
+    @Option(
+        name: .customLong("collector.filesystem.mount-points-exclude"),
+        help: "Regexp of mount points to exclude for filesystem collector."
+    )
+    var filesystemMountPointsExclude = NodeCollector.Configuration().filesystemMountPointsExclude
+    @Option(
+        name: .customLong("collector.filesystem.fs-types-exclude"),
+        help: "Regexp of filesystem types to exclude for filesystem collector."
+    )
+    var filesystemFSTypesExclude = NodeCollector.Configuration().filesystemFSTypesExclude
+    @Option(
+        name: .customLong("collector.filesystem.mount-timeout"),
+        help: "how long to wait for a mount to respond before marking it as stale",
+        transform: GoDuration.parse
+    )
+    var filesystemMountTimeout = NodeCollector.Configuration().filesystemMountTimeout
+
+    @Option(
+        name: .customLong("collector.netdev.device-exclude"),
+        help: "Regexp of net devices to exclude (mutually exclusive to device-include)."
+    )
+    var netdevDeviceExclude: String?
+    @Option(
+        name: .customLong("collector.netdev.device-include"),
+        help: "Regexp of net devices to include (mutually exclusive to device-exclude)."
+    )
+    var netdevDeviceInclude: String?
+    @Flag(
+        name: .customLong("collector.netdev.netlink"), inversion: .prefixedNo,
+        help: "Use netlink to gather stats instead of /proc/net/dev. Only --no-collector.netdev.netlink is supported."
+    )
+    var netdevNetlink: Bool?
+
+    @Option(name: .customLong("collector.netstat.fields"), help: "Regexp of fields to return for netstat collector.")
+    var netstatFields = NodeCollector.Configuration().netstatFields
+    @Flag(name: .customLong("collector.stat.softirq"), inversion: .prefixedNo, help: "Export softirq calls per vector")
+    var statSoftIRQ = false
+    @Option(name: .customLong("collector.vmstat.fields"), help: "Regexp of fields to return for vmstat collector.")
+    var vmstatFields = NodeCollector.Configuration().vmstatFields
+
+    func validate() throws {
+        if netdevNetlink == true {
+            throw ValidationError(
+                "--collector.netdev.netlink is not supported: this exporter reads /proc/net/dev (node_exporter's --no-collector.netdev.netlink)"
+            )
+        }
+        _ = try diskstatsDevices
+        _ = try netdevDevices
+    }
+
+    /// `--collector.diskstats.device-exclude` / `-include` as one filter.
+    var diskstatsDevices: DeviceFilter {
+        get throws {
+            try DeviceFlags.filter(collector: "diskstats", exclude: diskstatsDeviceExclude, include: diskstatsDeviceInclude, default: .diskstatsDefault)
+        }
+    }
+
+    /// `--collector.netdev.device-exclude` / `-include` as one filter.
+    var netdevDevices: DeviceFilter {
+        get throws {
+            try DeviceFlags.filter(collector: "netdev", exclude: netdevDeviceExclude, include: netdevDeviceInclude, default: .all)
+        }
+    }
+
+    /// The collectors to run: each flag given wins; the others keep node_exporter's default unless
+    /// `--collector.disable-defaults`.
+    var collectors: Set<String> {
+        let flags: [String: Bool?] = [
+            "cpu": cpu, "diskstats": diskstats, "filefd": filefd, "filesystem": filesystem, "loadavg": loadavg,
+            "meminfo": meminfo, "netdev": netdev, "netstat": netstat, "os": os, "pressure": pressure,
+            "processes": processes, "sockstat": sockstat, "stat": stat, "time": time, "uname": uname, "vmstat": vmstat,
+        ]
+        return Set(NodeCollector.collectorNames.filter { name in
+            (flags[name] ?? nil) ?? (!disableDefaults && NodeCollector.defaultCollectors.contains(name))
+        })
+    }
+
+    /// The node collector configuration these flags describe, reading the host at `paths`.
+    func configuration(paths: HostPaths) throws -> NodeCollector.Configuration {
+        var configuration = NodeCollector.Configuration(paths: paths, collectors: collectors)
+        configuration.cpuGuest = cpuGuest
+        configuration.cpuInfo = cpuInfo
+        configuration.cpuInfoFlagsInclude = cpuInfoFlagsInclude
+        configuration.cpuInfoBugsInclude = cpuInfoBugsInclude
+        configuration.diskstatsDevices = try diskstatsDevices
+        configuration.filesystemMountPointsExclude = filesystemMountPointsExclude
+        configuration.filesystemFSTypesExclude = filesystemFSTypesExclude
+        configuration.filesystemMountTimeout = filesystemMountTimeout
+        configuration.netdevDevices = try netdevDevices
+        configuration.netstatFields = netstatFields
+        configuration.statSoftIRQ = statSoftIRQ
+        configuration.vmstatFields = vmstatFields
+        return configuration
+    }
+}

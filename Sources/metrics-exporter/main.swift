@@ -1,1 +1,0 @@
-print("metrics-exporter: not yet implemented")

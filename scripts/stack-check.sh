@@ -11,6 +11,7 @@
 #   - promtool check metrics passes on the example service (exit 0) and on the exporter (exit 0,
 #     or 3 when every lint problem is about a name node_exporter itself exposes);
 #   - every target is up with no failed scrape and no rejected sample during the run;
+#   - every response of the load carried the right X-Request-ID;
 #   - every panel query of grafana/dashboards/*.json evaluates without error and returns data,
 #     and the dashboards follow the toolkit's rules (data source uid, units, legends,
 #     $__rate_interval);
@@ -92,13 +93,13 @@ missing=()
 command -v promtool >/dev/null || missing+=(prometheus)
 command -v prometheus-alertmanager >/dev/null || missing+=(prometheus-alertmanager)
 command -v prometheus-node-exporter >/dev/null || missing+=(prometheus-node-exporter)
-python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
 if [ "${#missing[@]}" -ne 0 ]; then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo=sudo
     $sudo apt-get update
     $sudo apt-get install -y "${missing[@]}"
 fi
+python3 -c 'import yaml' 2>/dev/null || python3 -m pip install -q pyyaml
 prometheus --version 2>&1 | head -n 1
 prometheus-alertmanager --version 2>&1 | head -n 1
 prometheus-node-exporter --version 2>&1 | head -n 1

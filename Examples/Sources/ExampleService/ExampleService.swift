@@ -47,6 +47,7 @@ struct ExampleService: AsyncParsableCommand {
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
         let registry = PrometheusRegistry.default
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        registry.register(collector: ProcessCollector())
         let logger = Logger(label: "example-service")
 
         let metrics = try ServiceMetrics(registry: registry)

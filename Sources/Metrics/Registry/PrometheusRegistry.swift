@@ -99,34 +99,47 @@ public final class PrometheusRegistry: Sendable {
 
     /// Collected families checked, merged by name and sorted; diagnostics come last, since
     /// preparing may count rejections.
-    private func prepare(_ collected: [CollectedFamily], besides registered: [any ExposableFamily]) -> [any ExposableFamily] {
-        let registeredNames = Set(registered.map(\.metadata.textName))
-        var merged: [String: CollectedFamily] = [:]
-        var order: [String] = []
-        for family in collected {
+    private func prepare(_ collected: [CollectedFamily], besides registered: [any ExposableFamily]) -> [PreparedFamily] {
+        var prepared = merged(collected, besides: registered)
+        for family in diagnostics.collect() {
+            guard let family = PreparedFamily(family, diagnostics: diagnostics) else { continue }
+            let index = prepared.firstIndex { $0.metadata.textName > family.metadata.textName } ?? prepared.endIndex
+            prepared.insert(family, at: index)
+        }
+        return prepared
+    }
+
+    /// One prepared family per name, in name order: families of one name from several
+    /// collectors (`node_scrape_collector_*`) are merged when their types agree; a family that
+    /// takes a registered family's name, or disagrees on type, is dropped and counted.
+    private func merged(_ collected: [CollectedFamily], besides registered: [any ExposableFamily]) -> [PreparedFamily] {
+        let registeredNames = registered.isEmpty ? [] : Set(registered.map(\.metadata.textName))
+        let sorted = collected.enumerated().sorted { lhs, rhs in
+            lhs.element.name != rhs.element.name ? lhs.element.name < rhs.element.name : lhs.offset < rhs.offset
+        }
+        var prepared: [PreparedFamily] = []
+        prepared.reserveCapacity(sorted.count)
+        var index = 0
+        while index < sorted.count {
+            var family = sorted[index].element
+            index += 1
+            while index < sorted.count && sorted[index].element.name == family.name {
+                if sorted[index].element.type == family.type {
+                    family.metrics += sorted[index].element.metrics
+                } else {
+                    diagnostics.countRejection(family: family.name, reason: .typeMismatch)
+                }
+                index += 1
+            }
             guard !registeredNames.contains(family.name) else {
                 diagnostics.countRejection(family: family.name, reason: .invalidFamily)
                 continue
             }
-            if var existing = merged[family.name] {
-                guard existing.type == family.type else {
-                    diagnostics.countRejection(family: family.name, reason: .typeMismatch)
-                    continue
-                }
-                existing.metrics += family.metrics
-                merged[family.name] = existing
-            } else {
-                merged[family.name] = family
-                order.append(family.name)
+            if let family = PreparedFamily(family, diagnostics: diagnostics) {
+                prepared.append(family)
             }
         }
-        var prepared: [any ExposableFamily] = order.compactMap { name in
-            merged[name].flatMap { PreparedFamily($0, diagnostics: diagnostics) }
-        }
-        prepared += diagnostics.collect().compactMap { PreparedFamily($0, diagnostics: diagnostics) }
-        // Sorted by names read once: reading `metadata` through the existential copies it, and
-        // a comparison sort would do that O(n log n) times on every scrape.
-        return prepared.map { ($0.metadata.textName, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        return prepared
     }
 
     // MARK: Registration

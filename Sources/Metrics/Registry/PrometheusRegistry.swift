@@ -114,22 +114,24 @@ public final class PrometheusRegistry: Sendable {
     /// takes a registered family's name, or disagrees on type, is dropped and counted.
     private func merged(_ collected: [CollectedFamily], besides registered: [any ExposableFamily]) -> [PreparedFamily] {
         let registeredNames = registered.isEmpty ? [] : Set(registered.map(\.metadata.textName))
-        let sorted = collected.enumerated().sorted { lhs, rhs in
-            lhs.element.name != rhs.element.name ? lhs.element.name < rhs.element.name : lhs.offset < rhs.offset
-        }
+        let order = collected.enumerated()
+            .map { NameOrder(name: $0.element.name, position: $0.offset) }
+            .sorted(by: NameOrder.precedes)
+            .map { $0.position }
         var prepared: [PreparedFamily] = []
-        prepared.reserveCapacity(sorted.count)
-        var index = 0
-        while index < sorted.count {
-            var family = sorted[index].element
-            index += 1
-            while index < sorted.count && sorted[index].element.name == family.name {
-                if sorted[index].element.type == family.type {
-                    family.metrics += sorted[index].element.metrics
+        prepared.reserveCapacity(order.count)
+        var position = 0
+        while position < order.count {
+            var family = collected[order[position]]
+            position += 1
+            while position < order.count && UTF8Bytes.equal(collected[order[position]].name, family.name) {
+                let next = collected[order[position]]
+                if next.type == family.type {
+                    family.metrics += next.metrics
                 } else {
                     diagnostics.countRejection(family: family.name, reason: .typeMismatch)
                 }
-                index += 1
+                position += 1
             }
             guard !registeredNames.contains(family.name) else {
                 diagnostics.countRejection(family: family.name, reason: .invalidFamily)

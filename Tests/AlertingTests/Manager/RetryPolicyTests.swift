@@ -40,6 +40,7 @@ import Testing
             #expect(decide(AlertingError.unexpectedStatus(code, endpoint: "e", retryAfter: nil)) == .giveUp(reason: "not retryable"))
         }
         #expect(decide(AlertingError.invalidLabelName("bad-name")) == .giveUp(reason: "not retryable"))
+        #expect(decide(AlertingError.invalidAnnotationName("runbook-url")) == .giveUp(reason: "not retryable"))
         #expect(decide(CancellationError()) == .giveUp(reason: "cancelled"))
     }
 

@@ -15,8 +15,9 @@ public actor AlertManager {
     public struct Configuration: Sendable, Hashable {
         /// Notifications each route's queue holds before the oldest is dropped.
         public var queueCapacity: Int
-        /// An identical notification (same fingerprint and status) is sent again only after this;
-        /// Alertmanager's `repeat_interval` defaults to the same 4 hours. Zero sends every one.
+        /// An identical firing alert (same fingerprint) is sent again only after this, and a
+        /// resolve only once; Alertmanager's `repeat_interval` defaults to the same 4 hours.
+        /// Zero sends every one.
         public var repeatInterval: Duration
         /// Timeouts, backoff and deadline of each delivery.
         public var retry: RetryPolicy
@@ -70,8 +71,8 @@ public actor AlertManager {
         self.deduplicator = Deduplicator(repeatInterval: configuration.repeatInterval, now: .now)
     }
 
-    /// Queues the alert for every route that takes it and returns at once; an identical alert
-    /// already sent within the repeat interval is skipped.
+    /// Queues the alert for every route that takes it and returns at once; an identical firing
+    /// alert already sent within the repeat interval, or a resolve already sent, is skipped.
     public func send(_ alert: Alert) {
         guard deduplicator.admit(alert.fingerprint, status: alert.status, at: .now) else { return }
         var notification: AlertNotification?

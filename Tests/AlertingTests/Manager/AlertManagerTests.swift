@@ -229,7 +229,7 @@ import Testing
         #expect(Set(recording.notifications.map(\.idempotencyKey)).count == 3)
     }
 
-    @Test func sendsAgainOnceTheRepeatIntervalHasPassed() async throws {
+    @Test func aZeroRepeatIntervalSendsEveryAlert() async throws {
         let recording = RecordingHandler()
         let manager = try AlertManager(routes: [Route(recording)], configuration: .init(repeatInterval: .zero), metricsFactory: metrics)
         await manager.send(Self.alert(1))

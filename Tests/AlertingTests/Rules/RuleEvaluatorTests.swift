@@ -130,7 +130,7 @@ import Testing
         let rule = ThresholdRule(name: "Up", source: reading.source, comparison: .equal(1), for: .milliseconds(30), level: .info)
         let evaluator = try RuleEvaluator(rules: [rule], manager: manager, interval: .milliseconds(5), metricsFactory: metrics)
         let running = Task { await evaluator.run() }
-        for _ in 0..<500 where recording.notifications.isEmpty {
+        for _ in 0..<6000 where recording.notifications.isEmpty {
             try await Task.sleep(for: .milliseconds(10))
         }
         running.cancel()

@@ -17,9 +17,9 @@ struct HTTPTransport: Sendable, CustomStringConvertible, CustomDebugStringConver
 
     /// Posts to `path` under the endpoint's URL; throws
     /// ``AlertingError/invalidConfiguration(setting:value:expected:)`` for a timeout that is not
-    /// positive.
+    /// positive or longer than a century.
     init(_ endpoint: HTTPEndpoint, path: String? = nil) throws {
-        try endpoint.timeout.requirePositive("HTTPEndpoint.timeout")
+        try endpoint.timeout.requireSchedulable("HTTPEndpoint.timeout")
         self.origin = endpoint.origin
         self.url = path.map { endpoint.url.appendingPathComponent($0) } ?? endpoint.url
         var headers = endpoint.headers

@@ -91,7 +91,7 @@ public actor AlertManager {
         isShutDown = true
         workers.forEach { $0.finish() }
         let tasks = workerTasks
-        let drained: Void? = try? await withTimeout(deadline - .now) {
+        let drained: Void? = try? await withTimeout(min(deadline - .now, .longestSchedulable)) {
             for task in tasks { await task.value }
         }
         if drained == nil {

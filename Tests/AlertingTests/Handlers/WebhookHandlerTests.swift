@@ -119,5 +119,6 @@ import Testing
 
     @Test func refusesATimeoutThatIsNotPositive() throws {
         #expect(throws: AlertingError.self) { try Self.handler("http://127.0.0.1:1", timeout: .zero) }
+        #expect(throws: AlertingError.self) { try Self.handler("http://127.0.0.1:1", timeout: .seconds(Int64.max)) }
     }
 }

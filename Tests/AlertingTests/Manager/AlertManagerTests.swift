@@ -181,6 +181,15 @@ import Testing
         #expect(count("alerts_dropped_total", [("reason", "shutdown")]) == 1)
     }
 
+    @Test func shutdownTakesADeadlineAsFarAsForever() async throws {
+        let recording = RecordingHandler()
+        let manager = try manager([recording])
+        await manager.send(Self.alert(1))
+        await manager.shutdown(deadline: .now + .seconds(Int64.max))
+
+        #expect(recording.notifications.count == 1)
+    }
+
     @Test func shutdownStopsAtItsDeadlineAndCountsWhatItAbandons() async throws {
         let receiver = try await HTTPReceiver.start { _ in .hang }
         let manager = try manager([try Self.webhook(receiver.url, timeout: .seconds(60))], attemptTimeout: .seconds(60))

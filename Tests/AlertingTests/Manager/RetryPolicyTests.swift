@@ -70,6 +70,10 @@ import Testing
             RetryPolicy(initialBackoff: .seconds(2), maximumBackoff: .seconds(1)),
             RetryPolicy(attemptTimeout: .zero),
             RetryPolicy(deadline: .seconds(-1)),
+            // "Never", which would overflow the clock in Task.sleep and stop the process.
+            RetryPolicy(attemptTimeout: .seconds(Int64.max)),
+            RetryPolicy(maximumBackoff: .seconds(Int64.max)),
+            RetryPolicy(deadline: .seconds(Int64.max)),
         ]
         for policy in invalid {
             #expect(throws: AlertingError.self) { try policy.validate() }

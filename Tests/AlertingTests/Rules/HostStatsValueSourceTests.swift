@@ -32,12 +32,4 @@ import Testing
             _ = try await HostStatsValueSource(.diskUsed(path: "/no/such/mount")).currentValue()
         }
     }
-
-    @Test func hostRulesCoverCPUMemoryAndEachMountpoint() {
-        let rules = ThresholdRule.hostRules(host: HostStats(paths: Self.fixture), mountpoints: ["/", "/var"])
-        #expect(rules.map(\.name) == ["HostHighCpuLoad", "HostOutOfMemory", "HostOutOfDiskSpace", "HostOutOfDiskSpace"])
-        #expect(rules.map(\.level) == [.critical, .critical, .warning, .warning])
-        #expect(rules.map(\.comparison) == [.greaterThan(95), .greaterThan(95), .greaterThan(90), .greaterThan(90)])
-        #expect(rules[3].labels["mountpoint"] == "/var")
-    }
 }

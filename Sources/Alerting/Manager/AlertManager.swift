@@ -101,4 +101,12 @@ public actor AlertManager {
         handlerTasks.forEach { $0.cancel() }
         for task in handlerTasks { await task.value }
     }
+
+    /// A manager released without ``shutdown(deadline:)`` stops its workers and its handlers'
+    /// background work (an Alertmanager handler would otherwise re-send forever); what is still
+    /// queued is dropped and counted.
+    deinit {
+        workerTasks.forEach { $0.cancel() }
+        handlerTasks.forEach { $0.cancel() }
+    }
 }

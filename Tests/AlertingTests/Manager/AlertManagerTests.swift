@@ -204,6 +204,22 @@ import Testing
         #expect(count("alerts_sent_total") == 0)
     }
 
+    @Test func aManagerReleasedWithoutShutdownStopsItsWorkersAndHandlers() async throws {
+        let background = BackgroundWorkHandler()
+        var manager: AlertManager? = try manager([background, HangingHandler()], attemptTimeout: .seconds(3600))
+        #expect(await background.waitUntilRunning())
+        await manager?.send(Self.alert(1))
+        manager = nil
+        #expect(await background.waitUntilStopped())
+        // The hanging delivery is abandoned, not left to its hour-long timeout.
+        var abandoned: Int64 = 0
+        for _ in 0..<6000 where abandoned == 0 {
+            try await Task.sleep(for: .milliseconds(10))
+            abandoned = count("alerts_dropped_total", handler: "hanging", [("reason", "shutdown")])
+        }
+        #expect(abandoned == 1)
+    }
+
     @Test func aHangingHandlerDelaysNeitherTheCallerNorAnotherHandler() async throws {
         let hanging = try await HTTPReceiver.start { _ in .hang }
         let healthy = try await HTTPReceiver.start { _ in .status(200) }

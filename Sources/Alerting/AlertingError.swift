@@ -11,6 +11,9 @@ public enum AlertingError: Error, Sendable, Hashable, CustomStringConvertible {
     case timedOut(after: Duration)
     /// A label name Alertmanager would reject with 400.
     case invalidLabelName(String)
+    /// An annotation name Alertmanager would reject with 400: it checks annotation names as it
+    /// checks label names.
+    case invalidAnnotationName(String)
     /// A label matcher's regular expression does not compile.
     case invalidMatcherPattern(String, reason: String)
     /// A configuration value outside its allowed range.
@@ -23,7 +26,7 @@ public enum AlertingError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .unexpectedStatus(let code, _, _): code == 408 || code == 429 || (500...599).contains(code)
         case .transport, .timedOut: true
-        case .invalidLabelName, .invalidMatcherPattern, .invalidConfiguration, .duplicateHandlerName: false
+        case .invalidLabelName, .invalidAnnotationName, .invalidMatcherPattern, .invalidConfiguration, .duplicateHandlerName: false
         }
     }
 
@@ -42,6 +45,8 @@ public enum AlertingError: Error, Sendable, Hashable, CustomStringConvertible {
             return "no answer within \(after): raise the timeout or find out why the receiver is slow"
         case .invalidLabelName(let name):
             return "label name \"\(name)\" must match [a-zA-Z_][a-zA-Z0-9_]*, or Alertmanager rejects the alert"
+        case .invalidAnnotationName(let name):
+            return "annotation name \"\(name)\" must match [a-zA-Z_][a-zA-Z0-9_]* (runbook_url, not runbook-url), or Alertmanager rejects the alert"
         case .invalidMatcherPattern(let pattern, let reason):
             return "label matcher pattern \"\(pattern)\" does not compile (\(reason))"
         case .invalidConfiguration(let setting, let value, let expected):

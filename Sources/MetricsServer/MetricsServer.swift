@@ -130,6 +130,12 @@ public final class MetricsServer: Service, Sendable {
     public func run() async throws {
         try listening.startBinding()
         defer { listening.stopped() }
+        // getaddrinfo takes the port as text and wraps it: 65536 would bind an ephemeral port,
+        // 70000 port 4464.
+        guard (0...65535).contains(configuration.port) else {
+            throw MetricsServerError.bindFailed(
+                host: configuration.host, port: configuration.port, reason: "a TCP port runs from 0 to 65535")
+        }
         let serverChannel: any Channel
         do {
             serverChannel = try await bootstrap().bind(host: configuration.host, port: configuration.port).get()

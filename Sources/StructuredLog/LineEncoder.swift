@@ -46,7 +46,8 @@ struct LineEncoder {
     // MARK: - Writing a line
 
     /// Encodes `event` and hands the whole line to `writer` in one call. Lines up to 1 KiB are
-    /// encoded in a small stack buffer; longer ones in one of the cap's size.
+    /// encoded in a small stack buffer; longer ones in one of their own size, or of the cap's
+    /// when they are longer than the cap (which may be as large as `Int.max`).
     static func write(_ event: borrowing LogEvent, _ record: borrowing LineRecord, to writer: any LogLineWriter) {
         let layout = record.handler.layout
         layout.fragments.withUnsafeBufferPointer { fragments in
@@ -62,20 +63,23 @@ struct LineEncoder {
                 if encoder.buffer.isComplete {
                     writer.write(lines: encoder.buffer.bytes)
                 } else {
-                    writeLong(event, record, layout: layout, fragments: fragments, to: writer)
+                    writeLong(event, record, length: encoder.buffer.count, layout: layout, fragments: fragments, to: writer)
                 }
             }
         }
     }
 
+    /// Encodes a line of `length` bytes (as the first pass measured it) again, shortened when
+    /// it is longer than the cap.
     private static func writeLong(
         _ event: borrowing LogEvent,
         _ record: borrowing LineRecord,
+        length: Int,
         layout: LineLayout,
         fragments: UnsafeBufferPointer<UInt8>,
         to writer: any LogLineWriter
     ) {
-        let capacity = layout.maximumLineBytes
+        let capacity = min(length, layout.maximumLineBytes)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { storage in
             guard let base = storage.baseAddress else { return }
             let make = { (capacity: Int) in

@@ -9,7 +9,9 @@ import Synchronization
 
 /// What a ``BufferedLineWriter`` shares with its thread: a bounded byte buffer of pending lines
 /// behind a mutex, with one condition for "lines arrived" and one for "a batch was written".
-/// Two buffers take turns, so the thread writes one while callers fill the other.
+/// Two buffers take turns, so the thread writes one while callers fill the other; each grows to
+/// the most the writer ever held and keeps that storage, rather than reserving the capacity up
+/// front (which may be as large as `Int.max`).
 final class LineQueue: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let linesArrived = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
@@ -27,8 +29,6 @@ final class LineQueue: @unchecked Sendable {
     init(destination: any LogLineWriter, capacity: Int) {
         self.destination = destination
         self.capacity = capacity
-        pending.reserveCapacity(capacity)
-        batch.reserveCapacity(capacity)
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(linesArrived, nil)
         pthread_cond_init(batchWritten, nil)

@@ -36,6 +36,21 @@ import Testing
         }
     }
 
+    @Test(arguments: [-1, 65536, 70000])
+    func aPortOutsideTheTCPRangeFailsToBindWithAClearError(port: Int) async throws {
+        let server = MetricsServer(configuration: .init(host: "127.0.0.1", port: port), registry: try makeRegistry())
+        // Run alongside, so that a server which did bind (getaddrinfo wraps the port) is stopped
+        // and fails the test rather than hanging it.
+        await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            await #expect(throws: MetricsServerError.notListening) { try await server.port }
+            group.cancelAll()
+            await #expect(throws: MetricsServerError.bindFailed(host: "127.0.0.1", port: port, reason: "a TCP port runs from 0 to 65535")) {
+                try await group.next()
+            }
+        }
+    }
+
     @Test func gracefulShutdownFinishesTheScrapeInFlightThenCloses() async throws {
         let registry = try makeRegistry(series: 200)
         let gate = ScrapeGate()

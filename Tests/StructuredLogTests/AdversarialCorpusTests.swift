@@ -25,11 +25,6 @@ let adversarialStrings: [String] = [
     "\r\n\r\n",
 ]
 
-/// A value whose description is itself hostile.
-struct HostileDescription: CustomStringConvertible, Sendable {
-    var description: String { "\"}\n{\"forged\":1,\u{2028}" }
-}
-
 @Test func everyAdversarialLineParsesBackTheSameWithFoundationAndPython() throws {
     let collector = LineCollector()
     let logger = collector.logger()
@@ -125,8 +120,4 @@ struct HostileDescription: CustomStringConvertible, Sendable {
     for (python, foundation) in zip(canonical, objects) {
         #expect(sameJSON(try parseJSONObject(python), foundation), "Python and Foundation disagree: \(python.prefix(300))")
     }
-}
-
-struct HostileError: Error, CustomStringConvertible {
-    var description: String { "failed: \"\u{0}\u{2029}\\" }
 }

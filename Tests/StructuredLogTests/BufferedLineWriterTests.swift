@@ -61,3 +61,12 @@ private func line(_ label: String, length: Int) -> [UInt8] {
     #expect(objects.count == 2000)
     #expect(Set(objects.compactMap { "\($0["task"] ?? "")/\($0["sequence"] ?? "")" }).count == 2000)
 }
+
+@Test func aCapacityAsLargeAsIntMaxTakesLinesWithoutReservingIt() throws {
+    let destination = LineCollector()
+    let writer = try BufferedLineWriter(writingTo: destination, capacity: .max)
+    for index in 0..<100 { line("line \(index)", length: 64).withUnsafeBytes(writer.write) }
+    writer.flush()
+    #expect(destination.lines.count == 100)
+    #expect(writer.droppedLines == 0)
+}

@@ -178,16 +178,6 @@ import Testing
     #expect(collector.rawWrites.isEmpty)
 }
 
-struct Refused: Error {}
-
-extension ISO8601DateFormatter {
-    static var withFractionalSeconds: ISO8601DateFormatter {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
-    }
-}
-
 @Test func aCustomSinkReceivesEachLineInOneCall() throws {
     let received = Mutex<[String]>([])
     let sink = LogLineSink { bytes in received.withLock { $0.append(String(decoding: bytes, as: UTF8.self)) } }

@@ -128,3 +128,32 @@ private struct SharedStream: TextOutputStream, Sendable {
     #expect(occurrences(ofKey: "trace_id", in: line) == 1)
     #expect(try parseJSONObject(line)["request_id"] as? String == "once")
 }
+
+@Test func aRequestIDHeaderIsValidatedBeforeItIsAdopted() throws {
+    #expect(try RequestContext.validatedRequestID("  f47ac10b-58cc-4372-a567-0e02b2c3d479 ") == "f47ac10b-58cc-4372-a567-0e02b2c3d479")
+    #expect(try RequestContext.validatedRequestID(String(repeating: "a", count: 128)).count == 128)
+    for hostile in ["", "   ", String(repeating: "a", count: 129), "id\"quoted", "line\nbreak", "with space", "é", "<script>"] {
+        #expect(throws: StructuredLogError.invalidRequestID(hostile)) { try RequestContext.validatedRequestID(hostile) }
+    }
+}
+
+@Test func anIncomingRequestAdoptsItsIDsInOrderOfTrust() {
+    let traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+    let both = RequestContext(requestIDHeader: "req-7", traceparentHeader: traceparent)
+    #expect(both.requestID == "req-7" && both.traceID == "4bf92f3577b34da6a3ce929d0e0e4736")
+    let forged = RequestContext(requestIDHeader: "x\n{\"level\":\"critical\"}", traceparentHeader: traceparent)
+    #expect(forged.requestID == "4bf92f3577b34da6a3ce929d0e0e4736")
+    let invalidTrace = RequestContext(requestIDHeader: nil, traceparentHeader: "00-zz")
+    #expect(invalidTrace.traceID == nil && isNewRequestID(invalidTrace.requestID))
+    #expect(isNewRequestID(RequestContext(requestIDHeader: nil, traceparentHeader: nil).requestID))
+}
+
+@Test func newRequestIDsAreRandom128BitHex() {
+    let ids = (0..<1000).map { _ in RequestContext.newRequestID() }
+    #expect(ids.allSatisfy(isNewRequestID))
+    #expect(Set(ids).count == ids.count)
+}
+
+private func isNewRequestID(_ id: String) -> Bool {
+    id.utf8.count == 32 && id.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+}

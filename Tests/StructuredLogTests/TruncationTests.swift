@@ -120,3 +120,12 @@ import Testing
     #expect(write.count <= JSONLogConfiguration.minimumLineBytes && write.count > 400)
     #expect(try collector.objects().first?["truncated"] as? Bool == true)
 }
+
+@Test func aCapAsLargeAsIntMaxWritesLongLinesWhole() throws {
+    let collector = LineCollector()
+    let message = String(repeating: "0123456789", count: 5_000)
+    collector.logger(configuration: JSONLogConfiguration(maximumLineBytes: .max)).info("\(message)")
+    let object = try #require(try collector.objects().first)
+    #expect(object["message"] as? String == message)
+    #expect(object["truncated"] == nil)
+}

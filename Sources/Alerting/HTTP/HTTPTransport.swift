@@ -6,8 +6,9 @@ import FoundationNetworking
 
 /// POSTs JSON bodies to one URL over URLSession (libcurl on Linux) and turns every failure into
 /// an ``AlertingError`` that names only the endpoint's origin, never the path, query or headers.
-struct HTTPTransport: Sendable {
-    /// `scheme://host:port` of the URL, the only part of it errors and logs may show.
+/// It prints and reflects as that origin too: its headers hold the credentials in clear.
+struct HTTPTransport: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// ``HTTPEndpoint/origin``, the only part of the URL errors and logs may show.
     private let origin: String
     private let url: URL
     private let headers: [String: String]
@@ -16,10 +17,10 @@ struct HTTPTransport: Sendable {
 
     /// Posts to `path` under the endpoint's URL; throws
     /// ``AlertingError/invalidConfiguration(setting:value:expected:)`` for a timeout that is not
-    /// positive.
+    /// positive or longer than a century.
     init(_ endpoint: HTTPEndpoint, path: String? = nil) throws {
-        try endpoint.timeout.requirePositive("HTTPEndpoint.timeout")
-        self.origin = Self.origin(of: endpoint.url)
+        try endpoint.timeout.requireSchedulable("HTTPEndpoint.timeout")
+        self.origin = endpoint.origin
         self.url = path.map { endpoint.url.appendingPathComponent($0) } ?? endpoint.url
         var headers = endpoint.headers
         headers["Content-Type"] = "application/json"
@@ -85,9 +86,14 @@ struct HTTPTransport: Sendable {
         }
     }
 
-    private static func origin(of url: URL) -> String {
-        let scheme = url.scheme ?? "http"
-        let host = url.host ?? "?"
-        return url.port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)"
+    /// The origin only.
+    var description: String { "HTTPTransport(\(origin))" }
+
+    /// The same as `description`.
+    var debugDescription: String { description }
+
+    /// The origin and the timeout, so `dump` shows no header value.
+    var customMirror: Mirror {
+        Mirror(self, children: ["origin": origin, "timeout": timeout], displayStyle: .struct)
     }
 }

@@ -41,10 +41,10 @@ public final class AlertmanagerHandler: AlertHandler {
     private let alerts = Mutex<[Fingerprint: Alert]>([:])
 
     /// Throws ``AlertingError/invalidConfiguration(setting:value:expected:)`` for a duration
-    /// that is not positive.
+    /// that is not positive or longer than a century.
     public init(name: String = "alertmanager", configuration: Configuration, logger: Logger = Logger(label: "Alerting")) throws {
-        try configuration.resendInterval.requirePositive("AlertmanagerHandler.Configuration.resendInterval")
-        try configuration.resolvedRetention.requirePositive("AlertmanagerHandler.Configuration.resolvedRetention")
+        try configuration.resendInterval.requireSchedulable("AlertmanagerHandler.Configuration.resendInterval")
+        try configuration.resolvedRetention.requireSchedulable("AlertmanagerHandler.Configuration.resolvedRetention")
         self.name = name
         self.resendInterval = configuration.resendInterval
         self.resolvedRetention = configuration.resolvedRetention

@@ -37,7 +37,7 @@ public struct WebhookHandler: AlertHandler {
     private let transport: HTTPTransport
 
     /// Throws ``AlertingError/invalidConfiguration(setting:value:expected:)`` for a timeout that
-    /// is not positive.
+    /// is not positive or longer than a century.
     public init(name: String = "webhook", configuration: Configuration) throws {
         self.name = name
         self.idempotencyKeyHeader = configuration.idempotencyKeyHeader

@@ -15,8 +15,9 @@ public actor AlertManager {
     public struct Configuration: Sendable, Hashable {
         /// Notifications each route's queue holds before the oldest is dropped.
         public var queueCapacity: Int
-        /// An identical notification (same fingerprint and status) is sent again only after this;
-        /// Alertmanager's `repeat_interval` defaults to the same 4 hours. Zero sends every one.
+        /// An identical firing alert (same fingerprint) is sent again only after this, and a
+        /// resolve only once; Alertmanager's `repeat_interval` defaults to the same 4 hours.
+        /// Zero sends every one.
         public var repeatInterval: Duration
         /// Timeouts, backoff and deadline of each delivery.
         public var retry: RetryPolicy
@@ -70,8 +71,8 @@ public actor AlertManager {
         self.deduplicator = Deduplicator(repeatInterval: configuration.repeatInterval, now: .now)
     }
 
-    /// Queues the alert for every route that takes it and returns at once; an identical alert
-    /// already sent within the repeat interval is skipped.
+    /// Queues the alert for every route that takes it and returns at once; an identical firing
+    /// alert already sent within the repeat interval, or a resolve already sent, is skipped.
     public func send(_ alert: Alert) {
         guard deduplicator.admit(alert.fingerprint, status: alert.status, at: .now) else { return }
         var notification: AlertNotification?
@@ -90,7 +91,7 @@ public actor AlertManager {
         isShutDown = true
         workers.forEach { $0.finish() }
         let tasks = workerTasks
-        let drained: Void? = try? await withTimeout(deadline - .now) {
+        let drained: Void? = try? await withTimeout(min(deadline - .now, .longestSchedulable)) {
             for task in tasks { await task.value }
         }
         if drained == nil {
@@ -99,5 +100,13 @@ public actor AlertManager {
         }
         handlerTasks.forEach { $0.cancel() }
         for task in handlerTasks { await task.value }
+    }
+
+    /// A manager released without ``shutdown(deadline:)`` stops its workers and its handlers'
+    /// background work (an Alertmanager handler would otherwise re-send forever); what is still
+    /// queued is dropped and counted.
+    deinit {
+        workerTasks.forEach { $0.cancel() }
+        handlerTasks.forEach { $0.cancel() }
     }
 }

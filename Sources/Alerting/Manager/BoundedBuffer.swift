@@ -11,8 +11,6 @@ struct BoundedBuffer<Element> {
         self.capacity = capacity
     }
 
-    var isEmpty: Bool { head == storage.count }
-
     /// Appends, returning the oldest element if it had to make room.
     mutating func append(_ element: Element) -> Element? {
         let evicted = storage.count - head == capacity ? popFirst() : nil

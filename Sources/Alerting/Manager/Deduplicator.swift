@@ -1,10 +1,14 @@
-/// Lets through the first notification of each fingerprint and status, and again once the repeat
-/// interval has passed: an identical firing alert is sent once per interval, a resolve once.
+/// Decides which notifications reach the handlers, as Alertmanager's notification log does: an
+/// identical firing alert (same fingerprint) is let through once per repeat interval, and a
+/// resolve once, however often it is sent again, until the alert fires anew. A resolve of an
+/// alert not seen before (fired before a restart, say) is let through.
 /// A zero interval turns deduplication off.
 struct Deduplicator {
     private struct Entry {
         var status: AlertStatus
         var notifiedAt: ContinuousClock.Instant
+        /// The last time this alert was sent, let through or not.
+        var seenAt: ContinuousClock.Instant
     }
 
     private let repeatInterval: Duration
@@ -20,17 +24,21 @@ struct Deduplicator {
     mutating func admit(_ fingerprint: Fingerprint, status: AlertStatus, at now: ContinuousClock.Instant) -> Bool {
         guard repeatInterval > .zero else { return true }
         if now >= nextPrune { prune(at: now) }
-        if let entry = entries[fingerprint], entry.status == status, now - entry.notifiedAt < repeatInterval {
+        if let entry = entries[fingerprint], entry.status == status,
+            status == .resolved || now - entry.notifiedAt < repeatInterval
+        {
+            entries[fingerprint]?.seenAt = now
             return false
         }
-        entries[fingerprint] = Entry(status: status, notifiedAt: now)
+        entries[fingerprint] = Entry(status: status, notifiedAt: now, seenAt: now)
         return true
     }
 
-    /// Forgets entries older than the repeat interval (they would be let through anyway), at most
-    /// once per interval, so the table stays as small as the set of recent alerts.
+    /// Forgets alerts not sent for a repeat interval, at most once per interval, so the table
+    /// stays as small as the set of recent alerts. A forgotten firing alert would be let through
+    /// anyway; a resolve that keeps being sent (a health check's all-clear) is never forgotten.
     private mutating func prune(at now: ContinuousClock.Instant) {
-        entries = entries.filter { now - $0.value.notifiedAt < repeatInterval }
+        entries = entries.filter { now - $0.value.seenAt < repeatInterval }
         nextPrune = now + repeatInterval
     }
 }

@@ -11,10 +11,17 @@ extension Duration {
         return seconds.addingReportingOverflow(components.attoseconds / 1_000_000_000).partialValue
     }
 
-    /// Throws ``AlertingError/invalidConfiguration(setting:value:expected:)`` unless positive.
-    func requirePositive(_ setting: String) throws {
-        guard self > .zero else {
-            throw AlertingError.invalidConfiguration(setting: setting, value: "\(self)", expected: "greater than zero")
+    /// The longest timeout, interval or backoff alerting accepts: a century. Longer ones, such
+    /// as `.seconds(Int64.max)` meant as "never", overflow the clock inside `Task.sleep`, which
+    /// stops the process.
+    static let longestSchedulable = Duration.seconds(100 * 365 * 86_400)
+
+    /// Throws ``AlertingError/invalidConfiguration(setting:value:expected:)`` unless positive and
+    /// at most ``longestSchedulable``.
+    func requireSchedulable(_ setting: String) throws {
+        guard self > .zero, self <= .longestSchedulable else {
+            throw AlertingError.invalidConfiguration(
+                setting: setting, value: "\(self)", expected: "greater than zero and at most 100 years")
         }
     }
 }

@@ -85,12 +85,12 @@ public struct RetryPolicy: Sendable, Hashable {
             throw AlertingError.invalidConfiguration(
                 setting: "RetryPolicy.multiplier", value: "\(multiplier)", expected: "a finite number of at least 1")
         }
-        guard initialBackoff >= .zero, maximumBackoff >= initialBackoff else {
+        guard initialBackoff >= .zero, maximumBackoff >= initialBackoff, maximumBackoff <= .longestSchedulable else {
             throw AlertingError.invalidConfiguration(
                 setting: "RetryPolicy.maximumBackoff", value: "\(maximumBackoff)",
-                expected: "at least initialBackoff (\(initialBackoff)), which must not be negative")
+                expected: "at least initialBackoff (\(initialBackoff)), which must not be negative, and at most 100 years")
         }
-        try attemptTimeout.requirePositive("RetryPolicy.attemptTimeout")
-        try deadline.requirePositive("RetryPolicy.deadline")
+        try attemptTimeout.requireSchedulable("RetryPolicy.attemptTimeout")
+        try deadline.requireSchedulable("RetryPolicy.deadline")
     }
 }

@@ -20,7 +20,7 @@ public actor RuleEvaluator {
     public private(set) var states: [RuleState]
 
     /// Throws ``AlertingError/invalidConfiguration(setting:value:expected:)`` unless `interval`
-    /// is positive.
+    /// is positive and at most a century.
     public init(
         rules: [ThresholdRule],
         manager: AlertManager,
@@ -28,7 +28,7 @@ public actor RuleEvaluator {
         metricsFactory: any MetricsFactory = MetricsSystem.factory,
         logger: Logger = Logger(label: "Alerting")
     ) throws {
-        try interval.requirePositive("RuleEvaluator.interval")
+        try interval.requireSchedulable("RuleEvaluator.interval")
         self.rules = rules
         self.manager = manager
         self.interval = interval

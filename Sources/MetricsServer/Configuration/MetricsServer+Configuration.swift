@@ -5,7 +5,7 @@ extension MetricsServer {
         /// The address to bind: `0.0.0.0` for every IPv4 interface, `127.0.0.1` for this host
         /// only, `::` for IPv6.
         public var host: String
-        /// The TCP port; 0 asks the system for a free one (read it from
+        /// The TCP port, 0 to 65535; 0 asks the system for a free one (read it from
         /// ``MetricsServer/localAddress``).
         public var port: Int
         /// Where the exposition is served; a missing leading `/` is added.

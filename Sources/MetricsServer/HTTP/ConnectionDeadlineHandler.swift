@@ -5,8 +5,11 @@ import NIOCore
 /// keep-alive connection may wait for its next request only for the idle timeout.
 ///
 /// Sits first in the pipeline, where it sees a request's first bytes before the HTTP decoder
-/// has a whole head; the request handler reports each written response with
-/// ``ResponseCompleted``.
+/// has a whole head; the request handler reports each request it takes with ``RequestStarted``
+/// and each written response with ``ResponseCompleted``. A pipelined request reaches the
+/// request handler from the pipelining handler, without bytes passing here, often before the
+/// previous response is flushed: counting requests in flight keeps it under the request
+/// timeout rather than the idle one.
 final class ConnectionDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -16,6 +19,8 @@ final class ConnectionDeadlineHandler: ChannelDuplexHandler, RemovableChannelHan
     private let requestTimeout: TimeAmount?
     private let idleTimeout: TimeAmount?
     private var isWaitingForRequest = false
+    /// Requests taken by the request handler whose responses are not written yet.
+    private var requestsInFlight = 0
     private var deadline: Scheduled<Void>?
 
     /// nil timeouts never expire.
@@ -55,12 +60,25 @@ final class ConnectionDeadlineHandler: ChannelDuplexHandler, RemovableChannelHan
     }
 
     func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
-        guard event is ResponseCompleted else {
+        switch event {
+        case is RequestStarted:
+            requestsInFlight += 1
+            if isWaitingForRequest {
+                isWaitingForRequest = false
+                arm(requestTimeout, context: context)
+            }
+        case is ResponseCompleted:
+            requestsInFlight = max(requestsInFlight - 1, 0)
+            if requestsInFlight > 0 {
+                arm(requestTimeout, context: context)
+            } else {
+                isWaitingForRequest = true
+                arm(idleTimeout, context: context)
+            }
+        default:
             context.triggerUserOutboundEvent(event, promise: promise)
             return
         }
-        isWaitingForRequest = true
-        arm(idleTimeout, context: context)
         promise?.succeed()
     }
 

@@ -24,6 +24,7 @@ final class MetricsRequestHandler: ChannelInboundHandler, RemovableChannelHandle
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard case .head(let head) = unwrapInboundIn(data) else { return }
+        context.triggerUserOutboundEvent(RequestStarted(), promise: nil)
         let keepAlive = head.isKeepAlive && !head.hasBody
         let target = RequestTarget(head.uri)
         guard let path = target.path else {

@@ -1,5 +1,3 @@
-import NIOHTTP1
-
 /// The statuses the metrics path answers with, as `promhttp_metric_handler_requests_total`
 /// counts them.
 enum ScrapeStatus: CaseIterable {
@@ -23,15 +21,5 @@ enum ScrapeStatus: CaseIterable {
     /// client_golang exposes 200, 500 and 503 from the start and other codes once seen.
     var isAlwaysExposed: Bool {
         self == .ok || self == .internalServerError || self == .serviceUnavailable
-    }
-
-    var httpStatus: HTTPResponseStatus {
-        switch self {
-        case .ok: .ok
-        case .badRequest: .badRequest
-        case .methodNotAllowed: .methodNotAllowed
-        case .internalServerError: .internalServerError
-        case .serviceUnavailable: .serviceUnavailable
-        }
     }
 }

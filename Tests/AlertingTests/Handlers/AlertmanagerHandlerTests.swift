@@ -53,6 +53,28 @@ import Testing
         #expect(receiver.requests.isEmpty)
     }
 
+    /// Alertmanager 0.25 answers `invalid annotations: invalid name "runbook-url"` with 400, so
+    /// such an alert must not be recorded, or every re-send would carry it and fail again.
+    @Test func refusesAnAnnotationNameAlertmanagerWouldRejectAndNeverReSendsIt() async throws {
+        let receiver = try await HTTPReceiver.start { _ in .status(200) }
+        let handler = try Self.handler(receiver.url, resendInterval: .milliseconds(20))
+        let bad = Alert(level: .warning, title: "Bad", annotations: ["runbook-url": "http://runbooks/bad"])
+        await #expect(throws: AlertingError.invalidAnnotationName("runbook-url")) {
+            try await handler.handle(SampleAlert.notification(bad))
+        }
+        try await handler.handle(SampleAlert.notification())
+        let running = Task { await handler.run() }
+        #expect(await receiver.waitForRequests(3))
+        running.cancel()
+        await running.value
+        try await receiver.stop()
+
+        for request in receiver.requests {
+            let names = try JSON.array(request.body).compactMap { ($0["labels"] as? [String: String])?["alertname"] }
+            #expect(names == ["HighErrorRate"])
+        }
+    }
+
     @Test func reSendsActiveAlertsAndRecentResolvesOnItsInterval() async throws {
         let receiver = try await HTTPReceiver.start { _ in .status(200) }
         let handler = try Self.handler(receiver.url, resendInterval: .milliseconds(20))

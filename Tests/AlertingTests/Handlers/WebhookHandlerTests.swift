@@ -96,7 +96,29 @@ import Testing
         }
     }
 
+    @Test func keepsEverySecretOutOfPrintedConfigurationsHandlersAndRoutes() throws {
+        var endpoint = HTTPEndpoint(url: try #require(URL(string: "http://us3r:pa55@127.0.0.1:1/services/T0SECRETPATH?token=q5ecret")))
+        endpoint.headers = ["X-Api-Key": "X-Api-Value"]
+        endpoint.authorization = .bearer(Secret("tok3n"))
+        let configuration = WebhookHandler.Configuration(endpoint: endpoint, signature: WebhookSignature(key: Secret("k3y")))
+        let webhook = try WebhookHandler(configuration: configuration)
+        let alertmanager = try AlertmanagerHandler(configuration: .init(endpoint: endpoint))
+        var texts: [String] = []
+        for value in [endpoint, configuration, webhook, alertmanager, Route(webhook), Route(alertmanager)] as [Any] {
+            var dumped = ""
+            dump(value, to: &dumped)
+            texts += [String(describing: value), String(reflecting: value), dumped]
+        }
+        #expect(texts[0].contains("http://127.0.0.1:1") && texts[0].contains("X-Api-Key") && texts[0].contains("Bearer"))
+        for text in texts {
+            for secret in ["us3r", "pa55", "T0SECRETPATH", "q5ecret", "tok3n", "k3y", "X-Api-Value"] {
+                #expect(!text.contains(secret), "\(secret) in \(text)")
+            }
+        }
+    }
+
     @Test func refusesATimeoutThatIsNotPositive() throws {
         #expect(throws: AlertingError.self) { try Self.handler("http://127.0.0.1:1", timeout: .zero) }
+        #expect(throws: AlertingError.self) { try Self.handler("http://127.0.0.1:1", timeout: .seconds(Int64.max)) }
     }
 }

@@ -181,6 +181,15 @@ import Testing
         #expect(count("alerts_dropped_total", [("reason", "shutdown")]) == 1)
     }
 
+    @Test func shutdownTakesADeadlineAsFarAsForever() async throws {
+        let recording = RecordingHandler()
+        let manager = try manager([recording])
+        await manager.send(Self.alert(1))
+        await manager.shutdown(deadline: .now + .seconds(Int64.max))
+
+        #expect(recording.notifications.count == 1)
+    }
+
     @Test func shutdownStopsAtItsDeadlineAndCountsWhatItAbandons() async throws {
         let receiver = try await HTTPReceiver.start { _ in .hang }
         let manager = try manager([try Self.webhook(receiver.url, timeout: .seconds(60))], attemptTimeout: .seconds(60))
@@ -195,6 +204,22 @@ import Testing
         #expect(count("alerts_sent_total") == 0)
     }
 
+    @Test func aManagerReleasedWithoutShutdownStopsItsWorkersAndHandlers() async throws {
+        let background = BackgroundWorkHandler()
+        var manager: AlertManager? = try manager([background, HangingHandler()], attemptTimeout: .seconds(3600))
+        #expect(await background.waitUntilRunning())
+        await manager?.send(Self.alert(1))
+        manager = nil
+        #expect(await background.waitUntilStopped())
+        // The hanging delivery is abandoned, not left to its hour-long timeout.
+        var abandoned: Int64 = 0
+        for _ in 0..<6000 where abandoned == 0 {
+            try await Task.sleep(for: .milliseconds(10))
+            abandoned = count("alerts_dropped_total", handler: "hanging", [("reason", "shutdown")])
+        }
+        #expect(abandoned == 1)
+    }
+
     @Test func aHangingHandlerDelaysNeitherTheCallerNorAnotherHandler() async throws {
         let hanging = try await HTTPReceiver.start { _ in .hang }
         let healthy = try await HTTPReceiver.start { _ in .status(200) }
@@ -205,7 +230,8 @@ import Testing
             await manager.send(Self.alert(number))
         }
         #expect(await healthy.waitForRequests(5))
-        #expect(hanging.requests.count == 1)
+        #expect(await hanging.waitForRequests(1))
+        #expect(hanging.requests.count == 1, "one attempt in flight, the other four queued behind it")
         await manager.shutdown(deadline: .now + .milliseconds(100))
         try await hanging.stop()
         try await healthy.stop()
@@ -229,7 +255,7 @@ import Testing
         #expect(Set(recording.notifications.map(\.idempotencyKey)).count == 3)
     }
 
-    @Test func sendsAgainOnceTheRepeatIntervalHasPassed() async throws {
+    @Test func aZeroRepeatIntervalSendsEveryAlert() async throws {
         let recording = RecordingHandler()
         let manager = try AlertManager(routes: [Route(recording)], configuration: .init(repeatInterval: .zero), metricsFactory: metrics)
         await manager.send(Self.alert(1))

@@ -8,7 +8,7 @@ import Testing
         let remaining = buffer.removeAll()
         #expect(evicted == [nil, nil, nil, 1, 2])
         #expect(remaining == [3, 4, 5])
-        #expect(buffer.isEmpty)
+        #expect(buffer.popFirst() == nil)
     }
 
     @Test func keepsFirstInFirstOutOrderAcrossCompactions() {

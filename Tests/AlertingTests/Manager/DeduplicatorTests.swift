@@ -28,6 +28,27 @@ import Testing
         #expect(admitted == [true, true, false, true])
     }
 
+    @Test func aResolveKeptBeingSentIsLetThroughOnceEvenPastTheInterval() {
+        var deduplicator = Deduplicator(repeatInterval: .seconds(60), now: start)
+        // A health check sending its all-clear every 30 s, for ten minutes after one outage.
+        var admitted = [deduplicator.admit(alert, status: .firing, at: start)]
+        for check in 1...20 {
+            admitted.append(deduplicator.admit(alert, status: .resolved, at: start + .seconds(30 * check)))
+        }
+        #expect(admitted == [true, true] + Array(repeating: false, count: 19))
+    }
+
+    @Test func aResolveIsLetThroughEvenWhenItsFiringWasForgotten() {
+        var deduplicator = Deduplicator(repeatInterval: .seconds(60), now: start)
+        let admitted = [
+            deduplicator.admit(alert, status: .firing, at: start),
+            deduplicator.admit(other, status: .firing, at: start + .seconds(3600)),
+            deduplicator.admit(alert, status: .resolved, at: start + .seconds(3601)),
+            deduplicator.admit(alert, status: .resolved, at: start + .seconds(3602)),
+        ]
+        #expect(admitted == [true, true, true, false])
+    }
+
     @Test func pruningForgetsOnlyWhatTheIntervalWouldLetThroughAnyway() {
         var deduplicator = Deduplicator(repeatInterval: .seconds(60), now: start)
         // The prune at 70 s drops `alert` (70 s old) and keeps `other` (20 s old).

@@ -40,6 +40,7 @@ import Testing
             #expect(decide(AlertingError.unexpectedStatus(code, endpoint: "e", retryAfter: nil)) == .giveUp(reason: "not retryable"))
         }
         #expect(decide(AlertingError.invalidLabelName("bad-name")) == .giveUp(reason: "not retryable"))
+        #expect(decide(AlertingError.invalidAnnotationName("runbook-url")) == .giveUp(reason: "not retryable"))
         #expect(decide(CancellationError()) == .giveUp(reason: "cancelled"))
     }
 
@@ -69,6 +70,10 @@ import Testing
             RetryPolicy(initialBackoff: .seconds(2), maximumBackoff: .seconds(1)),
             RetryPolicy(attemptTimeout: .zero),
             RetryPolicy(deadline: .seconds(-1)),
+            // "Never", which would overflow the clock in Task.sleep and stop the process.
+            RetryPolicy(attemptTimeout: .seconds(Int64.max)),
+            RetryPolicy(maximumBackoff: .seconds(Int64.max)),
+            RetryPolicy(deadline: .seconds(Int64.max)),
         ]
         for policy in invalid {
             #expect(throws: AlertingError.self) { try policy.validate() }

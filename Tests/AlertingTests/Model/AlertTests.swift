@@ -29,11 +29,4 @@ import Testing
         #expect(resolved.fingerprint == alert.fingerprint)
         #expect(alert.resolved(at: Date(timeIntervalSince1970: 10)).endsAt == start)
     }
-
-    @Test func levelsAreOrderedAndMapOneToOneOntoSwiftLog() {
-        #expect(AlertLevel.allCases == [.info, .warning, .error, .critical])
-        #expect(AlertLevel.allCases.sorted() == AlertLevel.allCases)
-        #expect(AlertLevel.allCases.map(\.logLevel) == [.info, .warning, .error, .critical])
-        #expect(AlertLevel.allCases.map(\.name) == ["info", "warning", "error", "critical"])
-    }
 }

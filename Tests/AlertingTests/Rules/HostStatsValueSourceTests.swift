@@ -20,10 +20,9 @@ import Testing
     @Test func cpuBusyNeedsTwoEvaluations() async throws {
         let source = HostStatsValueSource(.cpuBusy)
         #expect(try await source.currentValue() == nil)
-        var busy = 0.0
-        for _ in 0..<100_000 { busy += 1 }
+        // Zero when no CPU time passed between the reads (psutil's answer), else the busy share.
         let value = try #require(try await source.currentValue())
-        #expect(value >= 0 && value <= 100 && busy > 0)
+        #expect(value >= 0 && value <= 100)
     }
 
     @Test func diskUsageOfTheRootFilesystem() async throws {
@@ -32,13 +31,5 @@ import Testing
         await #expect(throws: HostMetricsError.self) {
             _ = try await HostStatsValueSource(.diskUsed(path: "/no/such/mount")).currentValue()
         }
-    }
-
-    @Test func hostRulesCoverCPUMemoryAndEachMountpoint() {
-        let rules = ThresholdRule.hostRules(host: HostStats(paths: Self.fixture), mountpoints: ["/", "/var"])
-        #expect(rules.map(\.name) == ["HostHighCpuLoad", "HostOutOfMemory", "HostOutOfDiskSpace", "HostOutOfDiskSpace"])
-        #expect(rules.map(\.level) == [.critical, .critical, .warning, .warning])
-        #expect(rules.map(\.comparison) == [.greaterThan(95), .greaterThan(95), .greaterThan(90), .greaterThan(90)])
-        #expect(rules[3].labels["mountpoint"] == "/var")
     }
 }

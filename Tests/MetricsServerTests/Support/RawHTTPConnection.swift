@@ -95,8 +95,3 @@ struct RawHTTPConnection {
         return true
     }
 }
-
-enum RawHTTPError: Error {
-    case closedBeforeResponse([UInt8])
-    case malformedResponse(String)
-}

@@ -1,4 +1,5 @@
 import MetricsServer
+import NIOPosix
 import Testing
 
 @Suite struct ConnectionDeadlineHandlerTests {
@@ -29,6 +30,32 @@ import Testing
             try await RawHTTPConnection.with(port: port) { await $0.readUntilClosed() }
         }
         #expect(received == [])
+    }
+
+    @Test func aPipelinedRequestIsUnderTheRequestTimeoutNotTheIdleTimeout() async throws {
+        let registry = try makeRegistry()
+        let gate = ScrapeGate()
+        registry.register(collector: gate)
+        let threadPool = NIOThreadPool(numberOfThreads: 1)
+        threadPool.start()
+        defer { gate.open() }
+        let server = makeServer(registry: registry, threadPool: threadPool) { $0.idleTimeout = .seconds(1) }
+        let (health, scrape) = try await withRunning(server) { port in
+            try await RawHTTPConnection.with(port: port) { connection in
+                // Both requests in one write: the scrape waits in the pipelining handler while
+                // the health check is answered, then is held past the idle timeout.
+                try await connection.send(RawHTTPConnection.request("/-/healthy") + RawHTTPConnection.request("/metrics"))
+                let health = try await connection.readResponse()
+                await gate.waitUntilEntered()
+                try await Task.sleep(for: .seconds(2))
+                gate.open()
+                return (health, try await connection.readResponse())
+            }
+        }
+        #expect(health.status == 200)
+        #expect(scrape.status == 200)
+        #expect(scrape.text.contains("gate_passed 1\n"))
+        try await threadPool.shutdownGracefully()
     }
 
     @Test func anIdleKeepAliveConnectionIsClosedAfterItsResponse() async throws {

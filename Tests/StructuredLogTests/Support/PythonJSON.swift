@@ -5,8 +5,11 @@ import Testing
 /// rejects duplicate keys and NaN/Infinity, and returns each line re-encoded canonically. A
 /// missing `python3` fails the calling test.
 func pythonCanonicalLines(of output: [UInt8]) throws -> [String] {
-    let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // PythonJSON.swift
+        .deletingLastPathComponent()  // Support
+        .deletingLastPathComponent()  // StructuredLogTests
+        .deletingLastPathComponent()  // Tests
     let script = repository.appendingPathComponent("scripts/json_lines_roundtrip.py")
     let input = FileManager.default.temporaryDirectory.appendingPathComponent("structured-log-\(UUID().uuidString).jsonl")
     try Data(output).write(to: input)

@@ -1,0 +1,4 @@
+/// A value whose description is itself hostile.
+struct HostileDescription: CustomStringConvertible, Sendable {
+    var description: String { "\"}\n{\"forged\":1,\u{2028}" }
+}

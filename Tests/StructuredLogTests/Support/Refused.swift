@@ -1,0 +1,2 @@
+/// An error for lines that carry one.
+struct Refused: Error {}

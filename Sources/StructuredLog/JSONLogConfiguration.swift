@@ -19,7 +19,7 @@ public struct JSONLogConfiguration: Sendable {
     public var redactionMarker: String
     /// Whether lines carry the file, function and line that logged.
     public var includesSourceLocation: Bool
-    /// Whether lines carry the fields of the current ``RequestContext``. The handler reads the
+    /// Whether lines carry the fields of the current ``RequestIdentity``. The handler reads the
     /// task-local itself, so it needs no ``Logger/MetadataProvider`` for them.
     public var includesRequestContext: Bool
 

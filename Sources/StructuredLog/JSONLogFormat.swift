@@ -27,13 +27,13 @@ public struct JSONLogFormat: Sendable, Hashable {
     public let errorMessage: String
     /// The type of the event's error, or nil to leave it out.
     public let errorType: String?
-    /// The request ID of the current ``RequestContext``.
+    /// The request ID of the current ``RequestIdentity``.
     public let requestID: String
-    /// The user ID of the current ``RequestContext``.
+    /// The user ID of the current ``RequestIdentity``.
     public let userID: String
-    /// The trace ID of the current ``RequestContext``.
+    /// The trace ID of the current ``RequestIdentity``.
     public let traceID: String
-    /// The span ID of the current ``RequestContext``.
+    /// The span ID of the current ``RequestIdentity``.
     public let spanID: String
     /// The flag, `true`, on a line that was shortened to fit the line size cap.
     public let truncated: String

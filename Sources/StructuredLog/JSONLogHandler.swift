@@ -4,7 +4,7 @@ import Logging
 /// pipelines (Loki, Elastic, Datadog, Google Cloud) ingest without a parser.
 ///
 /// A line holds the timestamp (RFC 3339, UTC, microseconds), level, logger label, message, the
-/// current ``RequestContext``, the merged metadata (handler < metadata provider < call site; nested
+/// current ``RequestIdentity``, the merged metadata (handler < metadata provider < call site; nested
 /// dictionaries and arrays as JSON objects and arrays; integers, finite floating-point values and
 /// booleans as JSON numbers and booleans), the source, and the event's error. The line is encoded
 /// straight into bytes on the stack and handed to the writer in one call.
@@ -62,7 +62,7 @@ public struct JSONLogHandler: LogHandler {
         let provided = state.metadataProvider?.get()
         let record = LineRecord(
             timestamp: .now(),
-            context: state.layout.includesRequestContext ? RequestContext.current : nil,
+            context: state.layout.includesRequestContext ? RequestIdentity.current : nil,
             provided: provided?.isEmpty == false ? provided : nil,
             handler: state
         )

@@ -199,7 +199,7 @@ struct LineEncoder {
     }
 
     /// The request context's fields in the order of `LineLayout.contextKeys`.
-    private static func field(_ index: Int, of context: RequestContext) -> String? {
+    private static func field(_ index: Int, of context: RequestIdentity) -> String? {
         switch index {
         case 0: context.requestID
         case 1: context.userID

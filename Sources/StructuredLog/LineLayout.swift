@@ -15,7 +15,7 @@ final class LineLayout: Sendable {
     let reservedKeys: KeyNameSet
     /// Keys whose values are redacted, at any depth.
     let redactedKeys: KeyNameSet
-    /// The request-context key names, in ``RequestContext`` field order.
+    /// The request-context key names, in ``RequestIdentity`` field order.
     let contextKeyNames: [String]
 
     /// All rendered pieces, back to back.
@@ -34,7 +34,7 @@ final class LineLayout: Sendable {
     let lineKey: Fragment
     let errorMessageKey: Fragment
     let errorTypeKey: Fragment?
-    /// `,"request_id":` and the other request-context keys, in ``RequestContext`` field order.
+    /// `,"request_id":` and the other request-context keys, in ``RequestIdentity`` field order.
     let contextKeys: [Fragment]
     /// `,"truncated":true`.
     let truncatedMember: Fragment

@@ -5,7 +5,7 @@ import Logging
 /// site's is in the event).
 struct LineRecord {
     let timestamp: RFC3339Timestamp
-    let context: RequestContext?
+    let context: RequestIdentity?
     /// The metadata provider's fields, nil when there are none.
     let provided: Logger.Metadata?
     /// The label, the layout, and the handler's metadata, encoded or not.

@@ -9,7 +9,7 @@ import Logging
 /// ``completedLevel`` otherwise. Run the handling inside ``withRequestContext(_:isolation:_:)`` so
 /// that every line in between carries the same request ID:
 ///
-///     let context = RequestContext(requestIDHeader: headers["X-Request-ID"], traceparentHeader: headers["traceparent"])
+///     let context = RequestIdentity(requestIDHeader: headers["X-Request-ID"], traceparentHeader: headers["traceparent"])
 ///     return try await withRequestContext(context) {
 ///         let request = requestLogger.started(method: "GET", path: uri, clientIP: peer)
 ///         let response = try await next()
@@ -32,7 +32,7 @@ public struct RequestLogger: Sendable {
     }
 
     /// Logs "request started" and returns what ``completed(_:statusCode:error:file:function:line:)``
-    /// needs. The request ID is the current ``RequestContext``'s, or a new one outside any. The
+    /// needs. The request ID is the current ``RequestIdentity``'s, or a new one outside any. The
     /// query string is cut from `path`, since it often carries tokens. The line's source is the
     /// caller's (the middleware's) module.
     public func started(
@@ -44,7 +44,7 @@ public struct RequestLogger: Sendable {
         line: UInt = #line
     ) -> Request {
         let request = Request(
-            requestID: RequestContext.current?.requestID ?? RequestContext.newRequestID(),
+            requestID: RequestIdentity.current?.requestID ?? RequestIdentity.newRequestID(),
             method: method,
             path: path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? path,
             clientIP: clientIP,

@@ -1,17 +1,17 @@
-/// Runs `operation` with `context` bound as ``RequestContext/current``: every line logged inside,
+/// Runs `operation` with `context` bound as ``RequestIdentity/current``: every line logged inside,
 /// by this task and its child tasks, carries the request's IDs.
 public func withRequestContext<Result>(
-    _ context: RequestContext,
+    _ context: RequestIdentity,
     isolation: isolated (any Actor)? = #isolation,
     _ operation: () async throws -> Result
 ) async rethrows -> Result {
-    try await RequestContext.$current.withValue(context, operation: operation, isolation: isolation)
+    try await RequestIdentity.$current.withValue(context, operation: operation, isolation: isolation)
 }
 
-/// Runs `operation` with `context` bound as ``RequestContext/current``, for synchronous code.
+/// Runs `operation` with `context` bound as ``RequestIdentity/current``, for synchronous code.
 public func withRequestContext<Result>(
-    _ context: RequestContext,
+    _ context: RequestIdentity,
     _ operation: () throws -> Result
 ) rethrows -> Result {
-    try RequestContext.$current.withValue(context, operation: operation)
+    try RequestIdentity.$current.withValue(context, operation: operation)
 }

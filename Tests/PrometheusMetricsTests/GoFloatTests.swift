@@ -11,7 +11,7 @@ import Testing
         (0.0001, "0.0001"), (0.00012, "0.00012"), (1e-5, "1e-05"), (1.5e-7, "1.5e-07"),
         (0.005, "0.005"), (0.025, "0.025"), (0.30000000000000004, "0.30000000000000004"),
         (-1234.5678, "-1234.5678"), (1.7976931348623157e308, "1.7976931348623157e+308"),
-        (5e-324, "5e-324"), (Double.nan, "NaN"), (Double.infinity, "+Inf"), (-Double.infinity, "-Inf"),
+        (Double.leastNonzeroMagnitude, "5e-324"), (Double.nan, "NaN"), (Double.infinity, "+Inf"), (-Double.infinity, "-Inf"),
         (1.6691003392e10, "1.6691003392e+10"), (-2e-10, "-2e-10"), (12.0, "12"),
     ] as [(Double, String)])
     func textSpelling(value: Double, expected: String) {

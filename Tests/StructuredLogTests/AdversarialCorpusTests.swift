@@ -107,7 +107,7 @@ let adversarialStrings: [String] = [
     let collector = LineCollector()
     for format in [JSONLogFormat.plain, .ecs, .openTelemetry] {
         let logger = collector.logger(configuration: JSONLogConfiguration(format: format, includesSourceLocation: true))
-        withRequestContext(RequestContext(requestID: "r-1", userID: "u\"1", traceID: String(repeating: "a", count: 32), spanID: "b")) {
+        withRequestContext(RequestIdentity(requestID: "r-1", userID: "u\"1", traceID: String(repeating: "a", count: 32), spanID: "b")) {
             for text in adversarialStrings {
                 logger.error("\(text)", error: HostileError(), metadata: ["value": .string(text)])
             }

@@ -102,7 +102,7 @@ import Testing
 @Test func theECSPresetUsesECSFieldNames() throws {
     let collector = LineCollector()
     let logger = collector.logger(configuration: JSONLogConfiguration(format: .ecs, includesSourceLocation: true))
-    withRequestContext(RequestContext(requestID: "req-1", traceID: "0af7651916cd43dd8448eb211c80319c")) {
+    withRequestContext(RequestIdentity(requestID: "req-1", traceID: "0af7651916cd43dd8448eb211c80319c")) {
         logger.warning("slow", error: CancellationError(), metadata: ["http.request.method": "GET"])
     }
     let object = try #require(try collector.objects().first)
@@ -121,7 +121,7 @@ import Testing
     let collector = LineCollector()
     let logger = collector.logger(configuration: JSONLogConfiguration(format: .openTelemetry))
     let traceID = "4bf92f3577b34da6a3ce929d0e0e4736"
-    withRequestContext(RequestContext(requestID: traceID, userID: "u-7", traceID: traceID, spanID: "00f067aa0ba902b7")) {
+    withRequestContext(RequestIdentity(requestID: traceID, userID: "u-7", traceID: traceID, spanID: "00f067aa0ba902b7")) {
         logger.info("hello")
     }
     let object = try #require(try collector.objects().first)

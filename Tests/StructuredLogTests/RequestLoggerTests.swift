@@ -6,7 +6,7 @@ import Testing
 @Test func aRequestIsLoggedWhenItStartsAndWhenItCompletes() throws {
     let collector = LineCollector()
     let requestLogger = RequestLogger(logger: collector.logger())
-    withRequestContext(RequestContext(requestID: "req-9")) {
+    withRequestContext(RequestIdentity(requestID: "req-9")) {
         let request = requestLogger.started(method: "POST", path: "/orders?token=abc", clientIP: "203.0.113.7")
         requestLogger.completed(request, statusCode: 201)
     }

@@ -8,7 +8,7 @@ import Testing
     var logger = collector.logger()
     logger[metadataKey: "service"] = "checkout"
     let message = String(repeating: "0123456789é\n", count: 10_000)
-    withRequestContext(RequestContext(requestID: "req-42")) {
+    withRequestContext(RequestIdentity(requestID: "req-42")) {
         logger.info("\(message)", metadata: ["order": "o-1", "items": .stringConvertible(3)])
     }
     let write = try #require(collector.rawWrites.first)

@@ -7,7 +7,7 @@ import StructuredLog
 /// path, so the number of series stays fixed), tracks the requests in flight, and attaches the
 /// request ID as an exemplar to the latency bucket each request falls in and to every 5xx count.
 /// Runs inside ``RequestLoggingMiddleware``, whose request ID it reads.
-struct HTTPMetricsMiddleware<Context: Hummingbird.RequestContext>: RouterMiddleware {
+struct HTTPMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The `endpoint` of requests no route matched.
     static var unmatchedEndpoint: String { "unmatched" }
 
@@ -32,7 +32,7 @@ struct HTTPMetricsMiddleware<Context: Hummingbird.RequestContext>: RouterMiddlew
     private func record(_ request: Request, context: Context, status: HTTPResponse.Status, duration: Duration) {
         let method = request.method.rawValue
         let endpoint = context.endpointPath ?? Self.unmatchedEndpoint
-        let exemplar = StructuredLog.RequestContext.current.map { ["request_id": $0.requestID] }
+        let exemplar = RequestIdentity.current.map { ["request_id": $0.requestID] }
         // `labels` throws only when the number of values differs from the family's label
         // names, which these fixed calls rule out.
         if let counter = try? metrics.requests.labels(method, endpoint, String(status.code)) {

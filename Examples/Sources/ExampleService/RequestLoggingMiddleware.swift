@@ -10,7 +10,7 @@ struct RequestLoggingMiddleware<Context: RemoteAddressRequestContext>: RouterMid
     let requestLogger: RequestLogger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let requestContext = StructuredLog.RequestContext(
+        let requestContext = RequestIdentity(
             requestIDHeader: request.headers[optional: .requestID],
             traceparentHeader: request.headers[optional: .traceparent])
         return try await withRequestContext(requestContext) {

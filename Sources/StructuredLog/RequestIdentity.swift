@@ -2,9 +2,9 @@
 /// W3C trace and span it belongs to. Bound with ``withRequestContext(_:isolation:_:)``, it reaches
 /// every line logged by the task and its child tasks (`async let`, task groups, `Task {}`), through
 /// any `Logger`, `Logger.current` included; `Task.detached` starts without it.
-public struct RequestContext: Sendable, Hashable {
+public struct RequestIdentity: Sendable, Hashable {
     /// The context bound to the current task, if any.
-    @TaskLocal public static var current: RequestContext?
+    @TaskLocal public static var current: RequestIdentity?
 
     /// The ID every line of the request carries.
     public var requestID: String
@@ -17,7 +17,7 @@ public struct RequestContext: Sendable, Hashable {
 
     /// A context with the given IDs; the request ID defaults to a new random one.
     public init(
-        requestID: String = RequestContext.newRequestID(),
+        requestID: String = RequestIdentity.newRequestID(),
         userID: String? = nil,
         traceID: String? = nil,
         spanID: String? = nil

@@ -7,7 +7,7 @@ import Testing
 @Test func theRequestIDReachesChildTasks() async throws {
     let collector = LineCollector()
     let logger = collector.logger()
-    await withRequestContext(RequestContext(requestID: "parent-1")) {
+    await withRequestContext(RequestIdentity(requestID: "parent-1")) {
         logger.info("parent")
         async let child: Void = logger.info("async let")
         await child
@@ -31,7 +31,7 @@ import Testing
     await withTaskGroup(of: Void.self) { group in
         for request in 0..<8 {
             group.addTask {
-                await withRequestContext(RequestContext(requestID: "request-\(request)")) {
+                await withRequestContext(RequestIdentity(requestID: "request-\(request)")) {
                     for step in 0..<25 {
                         logger.info("step", metadata: ["request": "request-\(request)", "step": "\(step)"])
                         await Task.yield()
@@ -50,7 +50,7 @@ import Testing
 @Test func loggerCurrentAndWithLoggerCarryTheRequestID() async throws {
     let collector = LineCollector()
     await withLogger(collector.logger()) { _ in
-        await withRequestContext(RequestContext(requestID: "bound")) {
+        await withRequestContext(RequestIdentity(requestID: "bound")) {
             Logger.current.info("through Logger.current")
             withLogger(mergingMetadata: ["step": "inner"]) { logger in
                 logger.info("through withLogger(mergingMetadata:)")
@@ -68,7 +68,7 @@ import Testing
 
 @Test func aCallSiteRequestIDOverridesTheContextsAndIsWrittenOnce() throws {
     let collector = LineCollector()
-    withRequestContext(RequestContext(requestID: "from-context", userID: "u1")) {
+    withRequestContext(RequestIdentity(requestID: "from-context", userID: "u1")) {
         collector.logger().info("override", metadata: ["request_id": "from-call-site"])
     }
     let line = try #require(collector.lines.first)
@@ -81,7 +81,7 @@ import Testing
 @Test func withoutAContextOrWithContextsTurnedOffNoIDIsWritten() throws {
     let collector = LineCollector()
     collector.logger().info("outside")
-    withRequestContext(RequestContext(requestID: "ignored")) {
+    withRequestContext(RequestIdentity(requestID: "ignored")) {
         collector.logger(configuration: JSONLogConfiguration(includesRequestContext: false)).info("turned off")
     }
     #expect(try collector.objects().allSatisfy { $0["request_id"] == nil })
@@ -107,7 +107,7 @@ private struct SharedStream: TextOutputStream, Sendable {
     let ecsLogger = Logger(label: "stream") { label in
         StreamLogHandler(label: label, stream: SharedStream(collector: text), metadataProvider: .requestContext(.ecs))
     }
-    withRequestContext(RequestContext(requestID: "abc", userID: "ann", traceID: "t", spanID: "s")) {
+    withRequestContext(RequestIdentity(requestID: "abc", userID: "ann", traceID: "t", spanID: "s")) {
         logger.info("with context")
         ecsLogger.info("with ecs names")
     }
@@ -122,7 +122,7 @@ private struct SharedStream: TextOutputStream, Sendable {
 @Test func theProviderAndTheHandlerNamingTheSameFieldWriteItOnce() throws {
     let collector = LineCollector()
     let logger = collector.logger(metadataProvider: .requestContext())
-    withRequestContext(RequestContext(requestID: "once", traceID: "t-1")) { logger.info("both") }
+    withRequestContext(RequestIdentity(requestID: "once", traceID: "t-1")) { logger.info("both") }
     let line = try #require(collector.lines.first)
     #expect(occurrences(ofKey: "request_id", in: line) == 1)
     #expect(occurrences(ofKey: "trace_id", in: line) == 1)
@@ -130,26 +130,26 @@ private struct SharedStream: TextOutputStream, Sendable {
 }
 
 @Test func aRequestIDHeaderIsValidatedBeforeItIsAdopted() throws {
-    #expect(try RequestContext.validatedRequestID("  f47ac10b-58cc-4372-a567-0e02b2c3d479 ") == "f47ac10b-58cc-4372-a567-0e02b2c3d479")
-    #expect(try RequestContext.validatedRequestID(String(repeating: "a", count: 128)).count == 128)
+    #expect(try RequestIdentity.validatedRequestID("  f47ac10b-58cc-4372-a567-0e02b2c3d479 ") == "f47ac10b-58cc-4372-a567-0e02b2c3d479")
+    #expect(try RequestIdentity.validatedRequestID(String(repeating: "a", count: 128)).count == 128)
     for hostile in ["", "   ", String(repeating: "a", count: 129), "id\"quoted", "line\nbreak", "with space", "é", "<script>"] {
-        #expect(throws: StructuredLogError.invalidRequestID(hostile)) { try RequestContext.validatedRequestID(hostile) }
+        #expect(throws: StructuredLogError.invalidRequestID(hostile)) { try RequestIdentity.validatedRequestID(hostile) }
     }
 }
 
 @Test func anIncomingRequestAdoptsItsIDsInOrderOfTrust() {
     let traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-    let both = RequestContext(requestIDHeader: "req-7", traceparentHeader: traceparent)
+    let both = RequestIdentity(requestIDHeader: "req-7", traceparentHeader: traceparent)
     #expect(both.requestID == "req-7" && both.traceID == "4bf92f3577b34da6a3ce929d0e0e4736")
-    let forged = RequestContext(requestIDHeader: "x\n{\"level\":\"critical\"}", traceparentHeader: traceparent)
+    let forged = RequestIdentity(requestIDHeader: "x\n{\"level\":\"critical\"}", traceparentHeader: traceparent)
     #expect(forged.requestID == "4bf92f3577b34da6a3ce929d0e0e4736")
-    let invalidTrace = RequestContext(requestIDHeader: nil, traceparentHeader: "00-zz")
+    let invalidTrace = RequestIdentity(requestIDHeader: nil, traceparentHeader: "00-zz")
     #expect(invalidTrace.traceID == nil && isNewRequestID(invalidTrace.requestID))
-    #expect(isNewRequestID(RequestContext(requestIDHeader: nil, traceparentHeader: nil).requestID))
+    #expect(isNewRequestID(RequestIdentity(requestIDHeader: nil, traceparentHeader: nil).requestID))
 }
 
 @Test func newRequestIDsAreRandom128BitHex() {
-    let ids = (0..<1000).map { _ in RequestContext.newRequestID() }
+    let ids = (0..<1000).map { _ in RequestIdentity.newRequestID() }
     #expect(ids.allSatisfy(isNewRequestID))
     #expect(Set(ids).count == ids.count)
 }

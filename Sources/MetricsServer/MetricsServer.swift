@@ -150,7 +150,7 @@ public final class MetricsServer: Service, Sendable {
         }
         if let address = serverChannel.localAddress {
             listening.listening(at: address)
-            logger.info("Listening", metadata: ["address": "\(address)", "metrics_path": "\(configuration.metricsPath)"])
+            logger.info("Listening", metadata: ["address": "\(Self.hostAndPort(address))", "metrics_path": "\(configuration.metricsPath)"])
         }
         let connections = connections
         await withGracefulShutdownHandler {
@@ -210,5 +210,15 @@ public final class MetricsServer: Service, Sendable {
     /// A configured timeout in NIO's terms; nil (never) for zero or less.
     private static func timeAmount(_ duration: Duration) -> TimeAmount? {
         duration > .zero ? TimeAmount(duration) : nil
+    }
+}
+
+extension MetricsServer {
+    /// `127.0.0.1:9100` or `[::]:9100`, as node_exporter logs its address, rather than NIO's
+    /// `[IPv4]127.0.0.1/127.0.0.1:9100`.
+    static func hostAndPort(_ address: SocketAddress) -> String {
+        let host = address.ipAddress ?? "\(address)"
+        let port = address.port.map { ":\($0)" } ?? ""
+        return address.protocol == .inet6 ? "[\(host)]\(port)" : host + port
     }
 }

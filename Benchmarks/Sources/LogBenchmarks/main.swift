@@ -129,7 +129,7 @@ enum Case: String, CaseIterable {
             }
         case .requestID:
             let logger = handler.logger(requestContextProvider: true)
-            return withRequestContext(RequestContext(requestID: "4bf92f3577b34da6a3ce929d0e0e4736")) {
+            return withRequestContext(RequestIdentity(requestID: "4bf92f3577b34da6a3ce929d0e0e4736")) {
                 BenchmarkSupport.measure(iterations: handler.iterations) { count in
                     for _ in 0..<count { logger.info("request handled") }
                 }

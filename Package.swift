@@ -73,17 +73,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(name: "ObservabilityTestSupport", path: "Tests/ObservabilityTestSupport"),
         .testTarget(
             name: "PrometheusMetricsTests",
             dependencies: [
                 "PrometheusMetrics",
+                "ObservabilityTestSupport",
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         .testTarget(
             name: "StructuredLogTests",
-            dependencies: ["StructuredLog", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["StructuredLog", "ObservabilityTestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "HostMetricsTests",
@@ -111,6 +113,7 @@ let package = Package(
             dependencies: [
                 "Alerting",
                 "PrometheusMetrics",
+                "ObservabilityTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),

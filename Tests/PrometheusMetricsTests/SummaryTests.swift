@@ -1,3 +1,4 @@
+import ObservabilityTestSupport
 import Testing
 @testable import PrometheusMetrics
 
@@ -5,7 +6,7 @@ import Testing
     @Test func quantilesStayWithinTheirRankError() {
         let targets = SummaryQuantile.standard
         var stream = TargetedQuantileStream(targets: targets)
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         var values = (0..<20_000).map { _ in Double(generator.next() % 1_000_000) }
         for start in stride(from: 0, to: values.count, by: 500) {
             stream.insert(sorted: values[start..<min(start + 500, values.count)].sorted())
@@ -44,22 +45,5 @@ import Testing
         #expect(summary.snapshot.count == 2)
         #expect(summary.snapshot.sum >= 1.5)
         #expect(registry.diagnostics.rejections(family: "s", reason: .negativeDuration) == 1)
-    }
-}
-
-/// A deterministic generator (SplitMix64) so that sampled tests fail reproducibly.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ObservabilityTestSupport
 import Testing
 
 @testable import StructuredLog

@@ -1,5 +1,6 @@
 @testable import Alerting
 import Testing
+import ObservabilityTestSupport
 
 @Suite struct BoundedBufferTests {
     @Test func evictsTheOldestWhenFull() {
@@ -15,7 +16,7 @@ import Testing
         var buffer = BoundedBuffer<Int>(capacity: 100)
         var model: [Int] = []
         var mismatches = 0
-        var generator = SeededGenerator(seed: 3)
+        var generator = SplitMix64(seed: 3)
         for next in 0..<10_000 {
             if Bool.random(using: &generator) {
                 let evicted = buffer.append(next)

@@ -1,5 +1,6 @@
 @testable import Alerting
 import Testing
+import ObservabilityTestSupport
 
 @Suite struct RetryPolicyTests {
     private let policy = RetryPolicy(
@@ -7,7 +8,7 @@ import Testing
         attemptTimeout: .seconds(1), deadline: .seconds(60))
 
     private func decide(_ error: any Error, attempt: Int = 1, remaining: Duration = .seconds(60)) -> RetryPolicy.Decision {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         return policy.decision(after: error, attempt: attempt, remaining: remaining, using: &generator)
     }
 
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func backoffIsFullJitterUnderAnExponentialCeilingWithACap() {
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let ceilings: [Duration] = [.milliseconds(100), .milliseconds(200), .milliseconds(400), .milliseconds(800), .seconds(1), .seconds(1)]
         for (index, ceiling) in ceilings.enumerated() {
             let samples = (0..<200).map { _ in policy.backoff(beforeRetry: index + 1, using: &generator) }

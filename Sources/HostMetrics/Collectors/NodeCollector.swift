@@ -23,20 +23,28 @@ public final class NodeCollector: PrometheusCollector {
     public static let defaultCollectors: Set<String> = Set(available.filter(\.enabledByDefault).map { $0.type.name })
 
     private static let available: [(type: any Collector.Type, enabledByDefault: Bool)] = [
+        (ARPCollector.self, true),
+        (ConntrackCollector.self, true),
         (CPUCollector.self, true),
         (DiskstatsCollector.self, true),
+        (EntropyCollector.self, true),
         (FileFDCollector.self, true),
         (FilesystemCollector.self, true),
         (LoadavgCollector.self, true),
         (MeminfoCollector.self, true),
+        (NetClassCollector.self, true),
         (NetDevCollector.self, true),
         (NetStatCollector.self, true),
         (OSCollector.self, true),
         (PressureCollector.self, true),
         (ProcessesCollector.self, false),
         (SockstatCollector.self, true),
+        (SoftnetCollector.self, true),
         (StatCollector.self, true),
+        (TextfileCollector.self, true),
         (TimeCollector.self, true),
+        (TimexCollector.self, true),
+        (UDPQueuesCollector.self, true),
         (UnameCollector.self, true),
         (VMStatCollector.self, true),
     ]

@@ -20,8 +20,7 @@ struct PressureCollector: Collector {
     }
 
     static func isNoData(_ error: HostMetricsError) -> Bool {
-        if case .fileMissing = error { return true }
-        return false
+        error.isFileMissing
     }
 
     func read() throws(HostMetricsError) -> Reading {

@@ -46,21 +46,69 @@ enum FileReader {
         }
     }
 
-    /// Calls `body` with the name of every entry of a directory except `.` and `..`, as bytes
-    /// without the terminating NUL.
+    /// One entry of a directory listing.
+    struct DirectoryEntry {
+        /// The name, as bytes without the terminating NUL.
+        let name: UnsafeRawBufferPointer
+        /// True for a regular file; false for a directory, a symlink (not followed, as Go's
+        /// `os.ReadDir` reports it) or anything else.
+        let isRegularFile: Bool
+    }
+
+    /// Calls `body` with every entry of a directory except `.` and `..`.
     static func forEachEntry(
         in path: String,
-        _ body: (UnsafeRawBufferPointer) throws(HostMetricsError) -> Void
+        _ body: (DirectoryEntry) throws(HostMetricsError) -> Void
     ) throws(HostMetricsError) {
         guard let directory = opendir(path) else { throw failure(path, errno) }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
+            let type = entry.pointee.d_type
             try withUnsafeBytes(of: &entry.pointee.d_name) { (raw) throws(HostMetricsError) in
                 let name = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
                 if name.count <= 2, name.allSatisfy({ $0 == .dot }) { return }
-                try body(name)
+                let isRegularFile = type == DT_UNKNOWN ? isRegularFile(name, in: directory) : type == DT_REG
+                try body(DirectoryEntry(name: name, isRegularFile: isRegularFile))
             }
         }
+    }
+
+    /// For file systems that leave `d_type` unknown: lstat the entry.
+    private static func isRegularFile(_ name: UnsafeRawBufferPointer, in directory: OpaquePointer) -> Bool {
+        var status = stat()
+        let found = withUnsafeTemporaryAllocation(of: CChar.self, capacity: name.count + 1) { path in
+            guard let base = path.baseAddress else { return false }
+            UnsafeMutableRawBufferPointer(path).copyMemory(from: name)
+            path[name.count] = 0
+            return fstatat(dirfd(directory), base, &status, AT_SYMLINK_NOFOLLOW) == 0
+        }
+        return found && status.st_mode & S_IFMT == S_IFREG
+    }
+
+    /// Reads a small attribute file (sysfs) with a single `read` of up to `capacity` bytes, as
+    /// procfs's `SysReadFile` does: a sysfs attribute comes whole from one read, and some
+    /// drivers answer a second read with `EAGAIN` forever.
+    static func readAttribute(_ path: String, capacity: Int = 128) throws(HostMetricsError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(path, errno) }
+        defer { close(fd) }
+        var readError: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            while true {
+                let got = Glibc.read(fd, buffer.baseAddress, capacity)
+                if got >= 0 {
+                    count = got
+                    return
+                }
+                if errno != EINTR {
+                    readError = errno
+                    count = 0
+                    return
+                }
+            }
+        }
+        if readError != 0 { throw failure(path, readError) }
+        return bytes
     }
 
     /// When the file was last modified, nil when it does not exist: what tells a reader that a

@@ -93,9 +93,9 @@ extension ProcText {
     static func numberedEntries(in directory: String, prefix: String) throws(HostMetricsError) -> [Int] {
         let prefixBytes = Array(prefix.utf8)
         var numbers: [Int] = []
-        try FileReader.forEachEntry(in: directory) { name in
-            guard name.starts(with: prefixBytes) else { return }
-            let digits = ArraySlice(name.dropFirst(prefixBytes.count))
+        try FileReader.forEachEntry(in: directory) { entry in
+            guard entry.name.starts(with: prefixBytes) else { return }
+            let digits = ArraySlice(entry.name.dropFirst(prefixBytes.count))
             if let number = digits.uint64.flatMap({ Int(exactly: $0) }) { numbers.append(number) }
         }
         return numbers.sorted()

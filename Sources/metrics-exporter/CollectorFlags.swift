@@ -50,8 +50,10 @@ struct CollectorFlags: ParsableArguments {
     var time: Bool?
     @Flag(name: .customLong("collector.timex"), inversion: .prefixedNo, help: "Enable the timex collector (default: enabled).")
     var timex: Bool?
-    @Flag(name: .customLong("collector.udp_queues"), inversion: .prefixedNo, help: "Enable the udp_queues collector (default: enabled).")
-    var udpQueues: Bool?
+    /// ArgumentParser would spell this flag's negation `--no_collector.udp_queues`, after the
+    /// underscore in its name, so both spellings are given.
+    @Flag(exclusivity: .chooseLast)
+    var udpQueues: UDPQueuesFlag?
     @Flag(name: .customLong("collector.uname"), inversion: .prefixedNo, help: "Enable the uname collector (default: enabled).")
     var uname: Bool?
     @Flag(name: .customLong("collector.vmstat"), inversion: .prefixedNo, help: "Enable the vmstat collector (default: enabled).")
@@ -191,7 +193,7 @@ struct CollectorFlags: ParsableArguments {
             "arp": arp, "conntrack": conntrack, "cpu": cpu, "diskstats": diskstats, "entropy": entropy, "filefd": filefd,
             "filesystem": filesystem, "loadavg": loadavg, "meminfo": meminfo, "netclass": netclass, "netdev": netdev,
             "netstat": netstat, "os": os, "pressure": pressure, "processes": processes, "sockstat": sockstat, "softnet": softnet,
-            "stat": stat, "textfile": textfile, "time": time, "timex": timex, "udp_queues": udpQueues, "uname": uname,
+            "stat": stat, "textfile": textfile, "time": time, "timex": timex, "udp_queues": udpQueues.map { $0 == .enable }, "uname": uname,
             "vmstat": vmstat,
         ]
         return Set(NodeCollector.collectorNames.filter { name in
@@ -220,5 +222,18 @@ struct CollectorFlags: ParsableArguments {
         configuration.textfileDirectory = textfileDirectory
         configuration.vmstatFields = vmstatFields
         return configuration
+    }
+}
+
+/// `--collector.udp_queues` and `--no-collector.udp_queues`.
+enum UDPQueuesFlag: EnumerableFlag {
+    case enable, disable
+
+    static func name(for value: UDPQueuesFlag) -> NameSpecification {
+        .customLong(value == .enable ? "collector.udp_queues" : "no-collector.udp_queues")
+    }
+
+    static func help(for value: UDPQueuesFlag) -> ArgumentHelp? {
+        value == .enable ? "Enable the udp_queues collector (default: enabled)." : nil
     }
 }

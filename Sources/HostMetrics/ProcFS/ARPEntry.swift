@@ -7,6 +7,12 @@ public struct ARPEntry: Sendable, Hashable {
     /// The interface it was seen on, such as `eth0`.
     public var device: String
 
+    public init(ipAddress: String, hardwareAddress: String, device: String) {
+        self.ipAddress = ipAddress
+        self.hardwareAddress = hardwareAddress
+        self.device = device
+    }
+
     /// Parses the table: a header line (`IP address HW type Flags HW address Mask Device`),
     /// then one line of six columns per entry.
     public static func parse(_ bytes: [UInt8], path: String = "/proc/net/arp") throws(HostMetricsError) -> [ARPEntry] {

@@ -8,13 +8,24 @@ public struct NetUDPSummary: Sendable, Hashable {
     /// The sockets listed.
     public var usedSockets: UInt64
 
+    public init(transmitQueueLength: UInt64, receiveQueueLength: UInt64, usedSockets: UInt64) {
+        self.transmitQueueLength = transmitQueueLength
+        self.receiveQueueLength = receiveQueueLength
+        self.usedSockets = usedSockets
+    }
+
     /// Parses a socket table: a header line, then per socket `sl: local remote st tx:rx …`
     /// with addresses, state and queues in hexadecimal.
     public init(parsing bytes: [UInt8], path: String) throws(HostMetricsError) {
         let text = ProcText(bytes: bytes, path: path)
         (transmitQueueLength, receiveQueueLength, usedSockets) = (0, 0, 0)
         var lines = text.lines
-        _ = lines.next()
+        if let header = lines.next() {
+            var fields = header.fields
+            guard fields.next()?.elementsEqual("sl".utf8) == true else {
+                throw text.malformed(header, expected: "the header sl local_address rem_address st tx_queue rx_queue …")
+            }
+        }
         let expected = "sl: local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid …"
         for line in lines where !line.isBlank {
             var fields = line.fields

@@ -22,7 +22,7 @@ import Testing
             ("protocol_type", bond0.type),
         ]
         for (name, value) in properties {
-            #expect(expected.value("node_network_" + name, device) == value.map(Double.init), "\(name)")
+            #expect(expected.value("node_network_" + name, device) == value.map { Double($0) }, "\(name)")
         }
         #expect(bond0.flags == 0x1303 && bond0.deviceID == 0x20)
         #expect([bond0.address, bond0.broadcast, bond0.duplex, bond0.operState, bond0.ifAlias] == ["01:01:01:01:01:01", "ff:ff:ff:ff:ff:ff", "full", "up", ""])

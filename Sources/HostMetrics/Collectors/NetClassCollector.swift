@@ -68,8 +68,8 @@ struct NetClassCollector: Collector {
             let device = [("device", interface.name)]
             up.append(CollectedMetric(labels: device, value: interface.operState == "up" ? 1 : 0))
             info.append(CollectedMetric(labels: [
-                ("device", interface.name), ("address", interface.address), ("broadcast", interface.broadcast),
-                ("duplex", interface.duplex), ("operstate", interface.operState), ("ifalias", interface.ifAlias),
+                ("address", interface.address), ("broadcast", interface.broadcast), ("device", interface.name),
+                ("duplex", interface.duplex), ("ifalias", interface.ifAlias), ("operstate", interface.operState),
             ], value: 1))
             for (index, property) in Self.properties.enumerated() {
                 guard let value = property.value(interface) else { continue }

@@ -38,8 +38,8 @@ struct UDPQueuesCollector: Collector {
         var metrics: [CollectedMetric] = []
         for (ip, summary) in [("v4", reading.ipv4), ("v6", reading.ipv6)] {
             guard let summary else { continue }
-            metrics.append(CollectedMetric(labels: [("queue", "tx"), ("ip", ip)], value: Double(summary.transmitQueueLength)))
-            metrics.append(CollectedMetric(labels: [("queue", "rx"), ("ip", ip)], value: Double(summary.receiveQueueLength)))
+            metrics.append(CollectedMetric(labels: [("ip", ip), ("queue", "tx")], value: Double(summary.transmitQueueLength)))
+            metrics.append(CollectedMetric(labels: [("ip", ip), ("queue", "rx")], value: Double(summary.receiveQueueLength)))
         }
         families.append(CollectedFamily(
             name: "node_udp_queues", help: "Number of allocated memory in the kernel for UDP datagrams in bytes.", type: .gauge, metrics: metrics

@@ -126,6 +126,11 @@ import Testing
         #expect(resources.cpuSeconds > 0)
         let boot = try HostStats().bootTime()
         #expect(resources.startTimeSeconds >= boot && resources.startTimeSeconds <= now + 1)
+        // getrlimit and self/limits agree; the start time is the same computation.
+        let current = try ProcessResources.current(bootTime: try KernelStat.read().bootTime)
+        #expect(current.maxFileDescriptors == resources.maxFileDescriptors)
+        #expect(current.maxVirtualMemoryBytes == resources.maxVirtualMemoryBytes)
+        #expect(current.startTimeSeconds == resources.startTimeSeconds)
         var usage = rusage()
         #expect(getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0)
         let seconds = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)

@@ -98,9 +98,8 @@ public final class NodeCollector: PrometheusCollector {
             let start = clock.now
             let succeeded = member.update(into: &families, logger: logger)
             let (seconds, attoseconds) = (clock.now - start).components
-            let label = [("collector", member.name)]
-            durations.append(CollectedMetric(labels: label, value: Double(seconds) + Double(attoseconds) * 1e-18))
-            successes.append(CollectedMetric(labels: label, value: succeeded ? 1 : 0))
+            durations.append(CollectedMetric(labels: member.labels, value: Double(seconds) + Double(attoseconds) * 1e-18))
+            successes.append(CollectedMetric(labels: member.labels, value: succeeded ? 1 : 0))
         }
         families.append(CollectedFamily(
             name: "node_scrape_collector_duration_seconds",
@@ -120,11 +119,14 @@ public final class NodeCollector: PrometheusCollector {
     /// again only when it changes or after the collector recovered.
     private final class Member: Sendable {
         let name: String
+        /// `collector="<name>"`, the label of its scrape series.
+        let labels: [(String, String)]
         let collector: any Collector
         private let loggedFailure = Mutex<String?>(nil)
 
         init(collector: any Collector) {
             name = type(of: collector).name
+            labels = [("collector", name)]
             self.collector = collector
         }
 

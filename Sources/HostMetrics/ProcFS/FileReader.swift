@@ -89,8 +89,33 @@ enum FileReader {
     /// procfs's `SysReadFile` does: a sysfs attribute comes whole from one read, and some
     /// drivers answer a second read with `EAGAIN` forever.
     static func readAttribute(_ path: String, capacity: Int = 128) throws(HostMetricsError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        try readAttribute(open(path, O_RDONLY | O_CLOEXEC), capacity: capacity) { path }
+    }
+
+    /// Runs `body` with the directory at `path` open, for reading its attributes by name
+    /// (`readAttribute(_:in:)`) without resolving the directory's path (and the symlinks in it,
+    /// such as `/sys/class/net/eth0`) for each one.
+    static func withDirectory<Result>(_ path: String, _ body: (Directory) throws(HostMetricsError) -> Result) throws(HostMetricsError) -> Result {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw failure(path, errno) }
+        defer { close(fd) }
+        return try body(Directory(path: path, descriptor: fd))
+    }
+
+    /// An open directory.
+    struct Directory {
+        let path: String
+        let descriptor: Int32
+    }
+
+    /// Reads the attribute `name` of an open directory, as `readAttribute(_:)` reads a path.
+    static func readAttribute(_ name: String, in directory: Directory, capacity: Int = 128) throws(HostMetricsError) -> [UInt8] {
+        try readAttribute(openat(directory.descriptor, name, O_RDONLY | O_CLOEXEC), capacity: capacity) { directory.path + "/" + name }
+    }
+
+    /// One read of an opened attribute file; `path` names it in errors.
+    private static func readAttribute(_ fd: Int32, capacity: Int, path: () -> String) throws(HostMetricsError) -> [UInt8] {
+        guard fd >= 0 else { throw failure(path(), errno) }
         defer { close(fd) }
         var readError: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
@@ -107,7 +132,7 @@ enum FileReader {
                 }
             }
         }
-        if readError != 0 { throw failure(path, readError) }
+        if readError != 0 { throw failure(path(), readError) }
         return bytes
     }
 

@@ -84,25 +84,26 @@ public struct NetClassInterface: Sendable, Hashable {
     /// the driver refuses (`EINVAL`, `EOPNOTSUPP`) is left out, as procfs leaves it; any other
     /// read error fails.
     public static func read(name: String, _ paths: HostPaths = HostPaths()) throws(HostMetricsError) -> NetClassInterface {
-        let directory = paths.sysfs("class/net/" + name) + "/"
-        var interface = NetClassInterface(name: name)
-        for (file, property) in numbers {
-            if let value = try attribute(directory + file) {
-                interface[keyPath: property] = value[...].trimmed.int64WithBasePrefix
+        try FileReader.withDirectory(paths.sysfs("class/net/" + name)) { (directory) throws(HostMetricsError) in
+            var interface = NetClassInterface(name: name)
+            for (file, property) in numbers {
+                if let value = try attribute(file, in: directory) {
+                    interface[keyPath: property] = value[...].trimmed.int64WithBasePrefix
+                }
             }
-        }
-        for (file, property) in texts {
-            if let value = try attribute(directory + file) {
-                interface[keyPath: property] = value[...].trimmed.text
+            for (file, property) in texts {
+                if let value = try attribute(file, in: directory) {
+                    interface[keyPath: property] = value[...].trimmed.text
+                }
             }
+            return interface
         }
-        return interface
     }
 
     /// The attribute's bytes, nil when the interface does not offer it.
-    private static func attribute(_ path: String) throws(HostMetricsError) -> [UInt8]? {
+    private static func attribute(_ name: String, in directory: FileReader.Directory) throws(HostMetricsError) -> [UInt8]? {
         do {
-            return try FileReader.readAttribute(path)
+            return try FileReader.readAttribute(name, in: directory)
         } catch .fileMissing {
             return nil
         } catch .fileUnreadable(_, let code) where [EACCES, EPERM, EINVAL, EOPNOTSUPP].contains(code) {

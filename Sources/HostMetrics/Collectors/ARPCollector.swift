@@ -6,16 +6,16 @@ import PrometheusMetrics
 struct ARPCollector: Collector {
     static let name = "arp"
 
-    private let paths: HostPaths
+    private let file: KeptFile
     private let devices: DeviceSelector
 
     init(configuration: NodeCollector.Configuration, logger: Logger) throws(HostMetricsError) {
-        paths = configuration.paths
+        file = KeptFile(configuration.paths.procfs("net/arp"))
         devices = try configuration.arpDevices.compiled(option: "--collector.arp")
     }
 
     func read() throws(HostMetricsError) -> [ARPEntry] {
-        try ARPEntry.read(paths)
+        try ARPEntry.parse(file.read(), path: file.path)
     }
 
     func collect(_ entries: [ARPEntry], into families: inout [CollectedFamily]) {

@@ -19,6 +19,7 @@ final class CPUCollector: Collector {
     private static let jumpBackSeconds = 3.0
 
     private let paths: HostPaths
+    private let stat: KeptFile
     private let guest: Bool
     private let info: Bool
     private let flagsInclude: NamePattern?
@@ -54,6 +55,7 @@ final class CPUCollector: Collector {
 
     init(configuration: NodeCollector.Configuration, logger: Logger) throws(HostMetricsError) {
         paths = configuration.paths
+        stat = KeptFile(paths.procfs("stat"))
         guest = configuration.cpuGuest
         flagsInclude = try configuration.cpuInfoFlagsInclude.map { (pattern) throws(HostMetricsError) in
             try NamePattern(pattern, option: "--collector.cpu.info.flags-include")
@@ -71,7 +73,7 @@ final class CPUCollector: Collector {
 
     func read() throws(HostMetricsError) -> Reading {
         let info = self.info ? try CPUInfo.read(paths) : nil
-        let cpus = monotonic(try KernelStat.read(paths).perCPU)
+        let cpus = monotonic(try KernelStat(parsing: stat.read(), path: stat.path).perCPU)
         // A host without topology or throttle counts (a VM, a non-x86 CPU) has none to report.
         let paths = paths
         let sources = throttleSources.withLookup { lookup in

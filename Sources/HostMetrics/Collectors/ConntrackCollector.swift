@@ -32,10 +32,14 @@ struct ConntrackCollector: Collector {
         ),
     ]
 
-    private let paths: HostPaths
+    private let files: (count: KeptFile, max: KeptFile, statistics: KeptFile)
 
     init(configuration: NodeCollector.Configuration, logger: Logger) {
-        paths = configuration.paths
+        let paths = configuration.paths
+        files = (
+            KeptFile(Sysctl.path("net.netfilter.nf_conntrack_count", paths)), KeptFile(Sysctl.path("net.netfilter.nf_conntrack_max", paths)),
+            KeptFile(paths.procfs("net/stat/nf_conntrack"))
+        )
     }
 
     /// The conntrack module is not loaded.
@@ -44,12 +48,9 @@ struct ConntrackCollector: Collector {
     }
 
     func read() throws(HostMetricsError) -> Reading {
-        var reading = Reading(
-            entries: try Sysctl.value("net.netfilter.nf_conntrack_count", paths),
-            limit: try Sysctl.value("net.netfilter.nf_conntrack_max", paths)
-        )
+        var reading = Reading(entries: try Sysctl.value(files.count), limit: try Sysctl.value(files.max))
         do {
-            reading.statistics = try ConntrackStat.read(paths)
+            reading.statistics = try ConntrackStat(parsing: files.statistics.read(), path: files.statistics.path)
         } catch .fileMissing {}
         return reading
     }

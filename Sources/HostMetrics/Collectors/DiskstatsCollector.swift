@@ -45,6 +45,7 @@ struct DiskstatsCollector: Collector {
     ]
 
     private let paths: HostPaths
+    private let file: KeptFile
     private let devices: DeviceSelector
     /// False when the udev database is not a readable directory: node_exporter then publishes
     /// the devices without their udev labels.
@@ -52,6 +53,7 @@ struct DiskstatsCollector: Collector {
 
     init(configuration: NodeCollector.Configuration, logger: Logger) throws(HostMetricsError) {
         paths = configuration.paths
+        file = KeptFile(paths.procfs("diskstats"))
         devices = try configuration.diskstatsDevices.compiled(option: "--collector.diskstats")
         readsUdev = FileReader.isDirectory(paths.udevData)
         if !readsUdev {
@@ -63,7 +65,7 @@ struct DiskstatsCollector: Collector {
     }
 
     func read() throws(HostMetricsError) -> [Device] {
-        try DiskStats.read(paths).compactMap { stats in
+        try DiskStats.parse(file.read(), path: file.path).compactMap { stats in
             guard !devices.ignores(stats.device) else { return nil }
             let udev = readsUdev ? (try? UdevProperties.read(major: stats.major, minor: stats.minor, paths))?.properties : nil
             return Device(stats: stats, udev: udev ?? [:])

@@ -11,14 +11,15 @@ struct EntropyCollector: Collector {
         var poolSize: UInt64
     }
 
-    private let paths: HostPaths
+    private let files: (available: KeptFile, poolSize: KeptFile)
 
     init(configuration: NodeCollector.Configuration, logger: Logger) {
-        paths = configuration.paths
+        let paths = configuration.paths
+        files = (KeptFile(Sysctl.path("kernel.random.entropy_avail", paths)), KeptFile(Sysctl.path("kernel.random.poolsize", paths)))
     }
 
     func read() throws(HostMetricsError) -> Reading {
-        Reading(available: try Sysctl.value("kernel.random.entropy_avail", paths), poolSize: try Sysctl.value("kernel.random.poolsize", paths))
+        Reading(available: try Sysctl.value(files.available), poolSize: try Sysctl.value(files.poolSize))
     }
 
     func collect(_ reading: Reading, into families: inout [CollectedFamily]) {

@@ -41,6 +41,8 @@ struct FilesystemCollector: Collector {
     }
 
     private let paths: HostPaths
+    /// The mount tables, in the order they are tried.
+    private let mountTables: [(path: String, isMountInfo: Bool, file: KeptFile)]
     /// The mount of each line of the mount table, parsed once.
     private let mountLines = NameTable<FileBytes, Mount>()
     /// What each mount is published as, nil for those excluded, decided once.
@@ -57,6 +59,7 @@ struct FilesystemCollector: Collector {
     /// With the statfs a test injects.
     init(configuration: NodeCollector.Configuration, logger: Logger, statfs: StatfsWithDeadline) throws(HostMetricsError) {
         paths = configuration.paths
+        mountTables = Mount.tables(paths).map { ($0.path, $0.isMountInfo, KeptFile($0.path)) }
         mountPointsExclude = try NamePattern(
             configuration.filesystemMountPointsExclude, option: "--collector.filesystem.mount-points-exclude"
         )
@@ -66,7 +69,10 @@ struct FilesystemCollector: Collector {
     }
 
     func read() throws(HostMetricsError) -> [Filesystem] {
-        let mounts = try Mount.read(paths, lines: mountLines)
+        let mounts = try Mount.read(
+            tables: mountTables.map { table in (table.path, table.isMountInfo, { () throws(HostMetricsError) in try table.file.read() }) },
+            lines: mountLines
+        )
         var selected: [Selection] = []
         var seen: Set<[String]> = []
         let (paths, mountPointsExclude, fsTypesExclude) = (paths, mountPointsExclude, fsTypesExclude)

@@ -29,16 +29,16 @@ struct MeminfoCollector: Collector {
         }
     }
 
-    private let paths: HostPaths
+    private let file: KeptFile
     private let names = NameStrings()
     private let fieldFamilies = NameTable<Field, Family>()
 
     init(configuration: NodeCollector.Configuration, logger: Logger) {
-        paths = configuration.paths
+        file = KeptFile(configuration.paths.procfs("meminfo"))
     }
 
     func read() throws(HostMetricsError) -> MemInfo {
-        try MemInfo.read(paths, names: names)
+        try MemInfo(parsing: file.read(), path: file.path, names: names)
     }
 
     func collect(_ memInfo: MemInfo, into families: inout [CollectedFamily]) {

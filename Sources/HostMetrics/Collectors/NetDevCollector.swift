@@ -40,18 +40,20 @@ struct NetDevCollector: Collector {
     }
 
     private let paths: HostPaths
+    private let file: KeptFile
     private let devices: DeviceSelector
     private let readsReceiveNoHandler: Bool
 
     init(configuration: NodeCollector.Configuration, logger: Logger) throws(HostMetricsError) {
         paths = configuration.paths
+        file = KeptFile(paths.procfs("net/dev"))
         devices = try configuration.netdevDevices.compiled(option: "--collector.netdev")
         readsReceiveNoHandler = configuration.netdevNetlink
     }
 
     func read() throws(HostMetricsError) -> [Interface] {
         var interfaces: [Interface] = []
-        for stats in try NetDevStats.read(paths) where !devices.ignores(stats.interface) {
+        for stats in try NetDevStats.parse(file.read(), path: file.path) where !devices.ignores(stats.interface) {
             let noHandler = readsReceiveNoHandler ? try NetDevStats.readReceiveNoHandler(interface: stats.interface, paths) : nil
             interfaces.append(Interface(stats: stats, receiveNoHandler: noHandler))
         }

@@ -13,7 +13,7 @@ struct NetStatCollector: Collector {
         var names: [String]
     }
 
-    private let paths: HostPaths
+    private let files: (netstat: KeptFile, snmp: KeptFile, snmp6: KeptFile)
     private let fields: NamePattern
     /// The lines of names of netstat and snmp, and the names of snmp6.
     private let names = (netstat: NameTable<FileBytes, NetStat.Header>(), snmp: NameTable<FileBytes, NetStat.Header>(), snmp6: NameStrings())
@@ -22,17 +22,18 @@ struct NetStatCollector: Collector {
     private let protocolFamilies = NameTable<Counters, [(name: String, help: String)?]>()
 
     init(configuration: NodeCollector.Configuration, logger: Logger) throws(HostMetricsError) {
-        paths = configuration.paths
+        let paths = configuration.paths
+        files = (KeptFile(paths.procfs("net/netstat")), KeptFile(paths.procfs("net/snmp")), KeptFile(paths.procfs("net/snmp6")))
         fields = try NamePattern(configuration.netstatFields, option: "--collector.netstat.fields")
     }
 
     /// The protocols of the three files; a protocol that a later file also has is taken from
     /// the later one, as node_exporter merges them.
     func read() throws(HostMetricsError) -> [NetStat.ProtocolCounters] {
-        var protocols = try NetStat.readNetstat(paths, headers: names.netstat).protocols
-        var sources = [try NetStat.readSNMP(paths, headers: names.snmp)]
+        var protocols = try NetStat(parsingPairs: files.netstat.read(), path: files.netstat.path, headers: names.netstat).protocols
+        var sources = [try NetStat(parsingPairs: files.snmp.read(), path: files.snmp.path, headers: names.snmp)]
         do {
-            sources.append(try NetStat.readSNMP6(paths, names: names.snmp6))
+            sources.append(try NetStat(parsingSNMP6: files.snmp6.read(), path: files.snmp6.path, names: names.snmp6))
         } catch .fileMissing {
             // A kernel without IPv6 has no snmp6.
         }

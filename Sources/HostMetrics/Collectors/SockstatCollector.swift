@@ -17,21 +17,21 @@ struct SockstatCollector: Collector {
         var state: String
     }
 
-    private let paths: HostPaths
+    private let files: (ipv4: KeptFile, ipv6: KeptFile)
     /// `node_sockstat_<protocol>_<state>` and its HELP, made once.
     private let stateFamilies = NameTable<State, (name: String, help: String)>()
 
     init(configuration: NodeCollector.Configuration, logger: Logger) {
-        paths = configuration.paths
+        files = (KeptFile(configuration.paths.procfs("net/sockstat")), KeptFile(configuration.paths.procfs("net/sockstat6")))
     }
 
     func read() throws(HostMetricsError) -> Reading {
         var reading = Reading()
         do {
-            reading.ipv4 = try Sockstat.read(paths)
+            reading.ipv4 = try Sockstat(parsing: files.ipv4.read(), path: files.ipv4.path)
         } catch .fileMissing {}
         do {
-            reading.ipv6 = try Sockstat.read6(paths)
+            reading.ipv6 = try Sockstat(parsing: files.ipv6.read(), path: files.ipv6.path)
         } catch .fileMissing {}
         return reading
     }

@@ -13,14 +13,14 @@ struct SoftnetCollector: Collector {
         ("node_softnet_times_squeezed_total", "Number of times processing packets ran out of quota", { $0.timeSqueezed }),
     ]
 
-    private let paths: HostPaths
+    private let file: KeptFile
 
     init(configuration: NodeCollector.Configuration, logger: Logger) {
-        paths = configuration.paths
+        file = KeptFile(configuration.paths.procfs("net/softnet_stat"))
     }
 
     func read() throws(HostMetricsError) -> [SoftnetStat] {
-        try SoftnetStat.read(paths)
+        try SoftnetStat.parse(file.read(), path: file.path)
     }
 
     func collect(_ cpus: [SoftnetStat], into families: inout [CollectedFamily]) {

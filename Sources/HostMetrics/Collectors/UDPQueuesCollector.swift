@@ -12,10 +12,10 @@ struct UDPQueuesCollector: Collector {
         var ipv6: NetUDPSummary?
     }
 
-    private let paths: HostPaths
+    private let files: (ipv4: KeptFile, ipv6: KeptFile)
 
     init(configuration: NodeCollector.Configuration, logger: Logger) {
-        paths = configuration.paths
+        files = (KeptFile(configuration.paths.procfs("net/udp")), KeptFile(configuration.paths.procfs("net/udp6")))
     }
 
     /// A kernel without either table has nothing to report.
@@ -26,10 +26,10 @@ struct UDPQueuesCollector: Collector {
     func read() throws(HostMetricsError) -> Reading {
         var reading = Reading()
         do {
-            reading.ipv4 = try NetUDPSummary.readIPv4(paths)
+            reading.ipv4 = try NetUDPSummary(parsing: files.ipv4.read(), path: files.ipv4.path)
         } catch .fileMissing {}
         do {
-            reading.ipv6 = try NetUDPSummary.readIPv6(paths)
+            reading.ipv6 = try NetUDPSummary(parsing: files.ipv6.read(), path: files.ipv6.path)
         } catch .fileMissing where reading.ipv4 != nil {}
         return reading
     }

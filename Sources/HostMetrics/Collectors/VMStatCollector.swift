@@ -6,19 +6,19 @@ import PrometheusMetrics
 struct VMStatCollector: Collector {
     static let name = "vmstat"
 
-    private let paths: HostPaths
+    private let file: KeptFile
     private let fields: NamePattern
     private let names = NameStrings()
     /// Each counter's family name and HELP, nil for the counters the fields leave out.
     private let counterFamilies = NameTable<String, (name: String, help: String)?>()
 
     init(configuration: NodeCollector.Configuration, logger: Logger) throws(HostMetricsError) {
-        paths = configuration.paths
+        file = KeptFile(configuration.paths.procfs("vmstat"))
         fields = try NamePattern(configuration.vmstatFields, option: "--collector.vmstat.fields")
     }
 
     func read() throws(HostMetricsError) -> VMStat {
-        try VMStat.read(paths, names: names)
+        try VMStat(parsing: file.read(), path: file.path, names: names)
     }
 
     func collect(_ vmStat: VMStat, into families: inout [CollectedFamily]) {

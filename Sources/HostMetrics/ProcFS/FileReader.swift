@@ -14,6 +14,12 @@ enum FileReader {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw failure(path, errno) }
         defer { close(fd) }
+        return try read(descriptor: fd, path: path)
+    }
+
+    /// The whole file open at `fd`, read from its start with `pread` (procfs and sysfs generate
+    /// a file anew when it is read from offset 0); `path` names it in errors.
+    static func read(descriptor fd: Int32, path: String) throws(HostMetricsError) -> [UInt8] {
         var bytes: [UInt8] = []
         var capacity = 4096
         var atEnd = false
@@ -27,7 +33,7 @@ enum FileReader {
                 }
                 count = previous.count
                 while count < capacity {
-                    let got = Glibc.read(fd, base + count, capacity - count)
+                    let got = pread(fd, base + count, capacity - count, off_t(count))
                     if got > 0 {
                         count += got
                     } else if got == 0 {
@@ -160,7 +166,7 @@ enum FileReader {
         access(path, F_OK) == 0
     }
 
-    private static func failure(_ path: String, _ code: Int32) -> HostMetricsError {
+    static func failure(_ path: String, _ code: Int32) -> HostMetricsError {
         code == ENOENT || code == ENOTDIR ? .fileMissing(path: path) : .fileUnreadable(path: path, errno: code)
     }
 }

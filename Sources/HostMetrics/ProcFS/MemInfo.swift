@@ -58,12 +58,7 @@ public struct MemInfo: Sendable, Hashable {
 
     /// Reads `meminfo` under the procfs root.
     public static func read(_ paths: HostPaths = HostPaths()) throws(HostMetricsError) -> MemInfo {
-        try read(paths, names: nil)
-    }
-
-    /// Reads `meminfo` under the procfs root, keeping the field names in `names`.
-    static func read(_ paths: HostPaths, names: NameStrings?) throws(HostMetricsError) -> MemInfo {
         let path = paths.procfs("meminfo")
-        return try MemInfo(parsing: FileReader.read(path), path: path, names: names)
+        return try MemInfo(parsing: FileReader.read(path), path: path)
     }
 }

@@ -96,23 +96,33 @@ public struct Mount: Sendable, Hashable {
     /// (what node_exporter 1.12 reads), else `1/mounts` (node_exporter 1.5), else this process's
     /// `self/mountinfo` or `mounts` when `hidepid` hides PID 1 (each version's fallback).
     public static func read(_ paths: HostPaths = HostPaths()) throws(HostMetricsError) -> [Mount] {
-        try read(paths, lines: nil)
+        let tables = tables(paths).map { table in
+            (path: table.path, isMountInfo: table.isMountInfo, read: { () throws(HostMetricsError) in try FileReader.read(table.path) })
+        }
+        return try read(tables: tables, lines: nil)
     }
 
-    /// The host's mounts, keeping the mount of each line in `lines` from one read to the next.
-    static func read(_ paths: HostPaths, lines: NameTable<FileBytes, Mount>?) throws(HostMetricsError) -> [Mount] {
-        let sources: [(String, Bool)] = [("1/mountinfo", true), ("1/mounts", false), ("self/mountinfo", true), ("mounts", false)]
-        var lastMissing = HostMetricsError.fileMissing(path: paths.procfs("mounts"))
-        for (relative, isMountInfo) in sources {
-            let path = paths.procfs(relative)
+    /// The mount tables in the order they are tried, and whether each is a `mountinfo`.
+    static func tables(_ paths: HostPaths) -> [(path: String, isMountInfo: Bool)] {
+        [("1/mountinfo", true), ("1/mounts", false), ("self/mountinfo", true), ("mounts", false)].map { (paths.procfs($0.0), $0.1) }
+    }
+
+    /// The mounts of the first of `tables` that exists, keeping the mount of each line in
+    /// `lines` from one read to the next.
+    static func read(
+        tables: [(path: String, isMountInfo: Bool, read: () throws(HostMetricsError) -> [UInt8])], lines: NameTable<FileBytes, Mount>?
+    ) throws(HostMetricsError) -> [Mount] {
+        var lastMissing = HostMetricsError.fileMissing(path: tables.last?.path ?? "mounts")
+        for table in tables {
             let bytes: [UInt8]
             do {
-                bytes = try FileReader.read(path)
+                bytes = try table.read()
             } catch .fileMissing {
-                lastMissing = .fileMissing(path: path)
+                lastMissing = .fileMissing(path: table.path)
                 continue
             }
-            return try isMountInfo ? parseMountInfo(bytes, path: path, lines: lines) : parseMounts(bytes, path: path, lines: lines)
+            return try table.isMountInfo
+                ? parseMountInfo(bytes, path: table.path, lines: lines) : parseMounts(bytes, path: table.path, lines: lines)
         }
         throw lastMissing
     }

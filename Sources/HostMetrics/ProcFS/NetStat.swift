@@ -124,34 +124,19 @@ public struct NetStat: Sendable, Hashable {
 
     /// Reads `net/netstat` under the procfs root (`TcpExt`, `IpExt`, `MPTcpExt`).
     public static func readNetstat(_ paths: HostPaths = HostPaths()) throws(HostMetricsError) -> NetStat {
-        try readNetstat(paths, headers: nil)
-    }
-
-    /// Reads `net/netstat`, keeping its lines of names in `headers`.
-    static func readNetstat(_ paths: HostPaths, headers: NameTable<FileBytes, Header>?) throws(HostMetricsError) -> NetStat {
         let path = paths.procfs("net/netstat")
-        return try NetStat(parsingPairs: FileReader.read(path), path: path, headers: headers)
+        return try NetStat(parsingPairs: FileReader.read(path), path: path)
     }
 
     /// Reads `net/snmp` under the procfs root (`Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`, `UdpLite`).
     public static func readSNMP(_ paths: HostPaths = HostPaths()) throws(HostMetricsError) -> NetStat {
-        try readSNMP(paths, headers: nil)
-    }
-
-    /// Reads `net/snmp`, keeping its lines of names in `headers`.
-    static func readSNMP(_ paths: HostPaths, headers: NameTable<FileBytes, Header>?) throws(HostMetricsError) -> NetStat {
         let path = paths.procfs("net/snmp")
-        return try NetStat(parsingPairs: FileReader.read(path), path: path, headers: headers)
+        return try NetStat(parsingPairs: FileReader.read(path), path: path)
     }
 
     /// Reads `net/snmp6` under the procfs root; a kernel without IPv6 has no such file.
     public static func readSNMP6(_ paths: HostPaths = HostPaths()) throws(HostMetricsError) -> NetStat {
-        try readSNMP6(paths, names: nil)
-    }
-
-    /// Reads `net/snmp6`, keeping the names in `names`.
-    static func readSNMP6(_ paths: HostPaths, names: NameStrings?) throws(HostMetricsError) -> NetStat {
         let path = paths.procfs("net/snmp6")
-        return try NetStat(parsingSNMP6: FileReader.read(path), path: path, names: names)
+        return try NetStat(parsingSNMP6: FileReader.read(path), path: path)
     }
 }

@@ -42,12 +42,7 @@ public struct VMStat: Sendable, Hashable {
 
     /// Reads `vmstat` under the procfs root.
     public static func read(_ paths: HostPaths = HostPaths()) throws(HostMetricsError) -> VMStat {
-        try read(paths, names: nil)
-    }
-
-    /// Reads `vmstat` under the procfs root, keeping the counter names in `names`.
-    static func read(_ paths: HostPaths, names: NameStrings?) throws(HostMetricsError) -> VMStat {
         let path = paths.procfs("vmstat")
-        return try VMStat(parsing: FileReader.read(path), path: path, names: names)
+        return try VMStat(parsing: FileReader.read(path), path: path)
     }
 }

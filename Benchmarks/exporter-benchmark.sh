@@ -4,12 +4,17 @@
 # and prints latency, CPU per scrape, RSS, bytes per response, series and the ratios, once
 # uncompressed and once with gzip (as Prometheus asks).
 #
-#   Benchmarks/exporter-benchmark.sh [SCRAPES]      (default 500)
+#   Benchmarks/exporter-benchmark.sh [SCRAPES] [defaults]      (default 500)
+#
+# By default both run the 15 /proc collectors of the first comparison, with /proc/net/dev for
+# netdev; with `defaults`, every collector node_exporter 1.5.0 enables by default that both have
+# (23), each in its default mode (netdev over netlink, textfiles from no directory).
 #
 # Needs: apt-get install -y prometheus-node-exporter; python3.
 set -euo pipefail
 
 scrapes="${1:-500}"
+set_of_collectors="${2:-proc}"
 repository="$(cd "$(dirname "$0")/.." && pwd)"
 node_exporter="$(command -v prometheus-node-exporter || command -v node_exporter || true)"
 if [[ -z "$node_exporter" ]]; then
@@ -26,16 +31,23 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# node_exporter's default collectors that both implement, with upstream 1.5.0's filters spelled
-# out (Debian's build changes some defaults) and /proc/net/dev instead of netlink.
+# The collectors both run, with upstream 1.5.0's filters spelled out (Debian's build changes some
+# defaults).
 collectors=(cpu diskstats filefd filesystem loadavg meminfo netdev netstat os pressure sockstat stat time uname vmstat)
+if [[ "$set_of_collectors" == defaults ]]; then
+    collectors+=(arp conntrack entropy netclass softnet textfile timex udp_queues)
+fi
 flags=(--collector.disable-defaults)
 for collector in "${collectors[@]}"; do flags+=("--collector.$collector"); done
 flags+=(
     "--collector.filesystem.mount-points-exclude=^/(dev|proc|run/credentials/.+|sys|var/lib/docker/.+|var/lib/containers/storage/.+)(\$|/)"
     "--collector.netdev.device-exclude="
-    "--no-collector.netdev.netlink"
 )
+if [[ "$set_of_collectors" == defaults ]]; then
+    flags+=("--collector.textfile.directory=")
+else
+    flags+=("--no-collector.netdev.netlink")
+fi
 
 ours_port="$(free_port)"
 theirs_port="$(free_port)"

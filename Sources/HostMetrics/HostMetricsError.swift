@@ -14,6 +14,10 @@ public enum HostMetricsError: Error, Sendable, Hashable, CustomStringConvertible
     case malformedLine(path: String, line: Int, text: String, expected: String)
     /// An entry every kernel writes (such as `btime` in `/proc/stat`) is absent.
     case entryMissing(path: String, entry: String)
+    /// A textfile is not in the Prometheus text format. `line` counts from 1.
+    case invalidTextFormat(path: String, line: Int, reason: String)
+    /// A textfile's samples carry timestamps, which the textfile collector does not accept.
+    case textfileTimestamps(path: String)
     /// A system call failed with this `errno`.
     case systemCallFailed(call: String, path: String, errno: Int32)
     /// statfs on this mount point did not return within its deadline, or an earlier call on it
@@ -41,6 +45,10 @@ public enum HostMetricsError: Error, Sendable, Hashable, CustomStringConvertible
             return "\(path) line \(line) is not in the kernel's format (expected \(expected)): \"\(text)\""
         case .entryMissing(let path, let entry):
             return "\(path) has no \"\(entry)\" entry, which every kernel writes: the file is truncated or not from procfs"
+        case .invalidTextFormat(let path, let line, let reason):
+            return "\(path) line \(line) is not in the Prometheus text format: \(reason); fix the program that writes it"
+        case .textfileTimestamps(let path):
+            return "\(path) has samples with timestamps, which the textfile collector does not support: the whole file is skipped; write it without timestamps"
         case .systemCallFailed(let call, let path, let code):
             return "\(call)(\(path)) failed: \(Self.reason(code))"
         case .statfsTimedOut(let mountPoint):
@@ -54,6 +62,13 @@ public enum HostMetricsError: Error, Sendable, Hashable, CustomStringConvertible
         case .disabledCollector(let name):
             return "disabled collector: \(name); enable it with --collector.\(name)"
         }
+    }
+
+    /// True when a file or directory does not exist: for most collectors, a kernel without
+    /// the feature (node_exporter's "no data").
+    var isFileMissing: Bool {
+        if case .fileMissing = self { return true }
+        return false
     }
 
     private static func reason(_ code: Int32) -> String {

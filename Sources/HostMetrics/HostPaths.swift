@@ -46,12 +46,12 @@ public struct HostPaths: Sendable, Hashable {
     /// front of the host's mount points is removed (node_exporter's `rootfsStripPrefix`, except
     /// that only a whole path component matches: rootfs `/host` leaves `/hostile` alone).
     public func hostMountPoint(_ mountPoint: String) -> String {
-        var prefix = Substring(rootfs)
-        while prefix.hasSuffix("/") { prefix = prefix.dropLast() }
-        guard !prefix.isEmpty, mountPoint.hasPrefix(prefix) else { return mountPoint }
-        let stripped = mountPoint.dropFirst(prefix.count)
+        var prefix = rootfs.utf8[...]
+        while prefix.last == UInt8(ascii: "/") { prefix = prefix.dropLast() }
+        guard !prefix.isEmpty, mountPoint.utf8.starts(with: prefix) else { return mountPoint }
+        let stripped = mountPoint.utf8.dropFirst(prefix.count)
         if stripped.isEmpty { return "/" }
-        return stripped.hasPrefix("/") ? String(stripped) : mountPoint
+        return stripped.first == UInt8(ascii: "/") ? String(mountPoint[stripped.startIndex...]) : mountPoint
     }
 
     private static func join(_ root: String, _ relative: String) -> String {

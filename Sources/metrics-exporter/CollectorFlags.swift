@@ -8,10 +8,16 @@ struct CollectorFlags: ParsableArguments {
     @Flag(name: .customLong("collector.disable-defaults"), help: "Set all collectors to disabled by default.")
     var disableDefaults = false
 
+    @Flag(name: .customLong("collector.arp"), inversion: .prefixedNo, help: "Enable the arp collector (default: enabled).")
+    var arp: Bool?
+    @Flag(name: .customLong("collector.conntrack"), inversion: .prefixedNo, help: "Enable the conntrack collector (default: enabled).")
+    var conntrack: Bool?
     @Flag(name: .customLong("collector.cpu"), inversion: .prefixedNo, help: "Enable the cpu collector (default: enabled).")
     var cpu: Bool?
     @Flag(name: .customLong("collector.diskstats"), inversion: .prefixedNo, help: "Enable the diskstats collector (default: enabled).")
     var diskstats: Bool?
+    @Flag(name: .customLong("collector.entropy"), inversion: .prefixedNo, help: "Enable the entropy collector (default: enabled).")
+    var entropy: Bool?
     @Flag(name: .customLong("collector.filefd"), inversion: .prefixedNo, help: "Enable the filefd collector (default: enabled).")
     var filefd: Bool?
     @Flag(name: .customLong("collector.filesystem"), inversion: .prefixedNo, help: "Enable the filesystem collector (default: enabled).")
@@ -20,6 +26,8 @@ struct CollectorFlags: ParsableArguments {
     var loadavg: Bool?
     @Flag(name: .customLong("collector.meminfo"), inversion: .prefixedNo, help: "Enable the meminfo collector (default: enabled).")
     var meminfo: Bool?
+    @Flag(name: .customLong("collector.netclass"), inversion: .prefixedNo, help: "Enable the netclass collector (default: enabled).")
+    var netclass: Bool?
     @Flag(name: .customLong("collector.netdev"), inversion: .prefixedNo, help: "Enable the netdev collector (default: enabled).")
     var netdev: Bool?
     @Flag(name: .customLong("collector.netstat"), inversion: .prefixedNo, help: "Enable the netstat collector (default: enabled).")
@@ -32,14 +40,35 @@ struct CollectorFlags: ParsableArguments {
     var processes: Bool?
     @Flag(name: .customLong("collector.sockstat"), inversion: .prefixedNo, help: "Enable the sockstat collector (default: enabled).")
     var sockstat: Bool?
+    @Flag(name: .customLong("collector.softnet"), inversion: .prefixedNo, help: "Enable the softnet collector (default: enabled).")
+    var softnet: Bool?
     @Flag(name: .customLong("collector.stat"), inversion: .prefixedNo, help: "Enable the stat collector (default: enabled).")
     var stat: Bool?
+    @Flag(name: .customLong("collector.textfile"), inversion: .prefixedNo, help: "Enable the textfile collector (default: enabled).")
+    var textfile: Bool?
     @Flag(name: .customLong("collector.time"), inversion: .prefixedNo, help: "Enable the time collector (default: enabled).")
     var time: Bool?
+    @Flag(name: .customLong("collector.timex"), inversion: .prefixedNo, help: "Enable the timex collector (default: enabled).")
+    var timex: Bool?
+    /// ArgumentParser would spell this flag's negation `--no_collector.udp_queues`, after the
+    /// underscore in its name, so both spellings are given.
+    @Flag(exclusivity: .chooseLast)
+    var udpQueues: UDPQueuesFlag?
     @Flag(name: .customLong("collector.uname"), inversion: .prefixedNo, help: "Enable the uname collector (default: enabled).")
     var uname: Bool?
     @Flag(name: .customLong("collector.vmstat"), inversion: .prefixedNo, help: "Enable the vmstat collector (default: enabled).")
     var vmstat: Bool?
+
+    @Option(
+        name: .customLong("collector.arp.device-include"),
+        help: "Regexp of arp devices to include (mutually exclusive to device-exclude)."
+    )
+    var arpDeviceInclude: String?
+    @Option(
+        name: .customLong("collector.arp.device-exclude"),
+        help: "Regexp of arp devices to exclude (mutually exclusive to device-include)."
+    )
+    var arpDeviceExclude: String?
 
     @Flag(name: .customLong("collector.cpu.guest"), inversion: .prefixedNo, help: "Enables metric node_cpu_guest_seconds_total")
     var cpuGuest = true
@@ -85,6 +114,22 @@ struct CollectorFlags: ParsableArguments {
     var filesystemMountTimeout = NodeCollector.Configuration().filesystemMountTimeout
 
     @Option(
+        name: .customLong("collector.netclass.ignored-devices"),
+        help: "Regexp of net devices to ignore for netclass collector."
+    )
+    var netclassIgnoredDevices = NodeCollector.Configuration().netclassIgnoredDevices
+    @Flag(
+        name: .customLong("collector.netclass.ignore-invalid-speed"), inversion: .prefixedNo,
+        help: "Ignore devices where the speed is invalid. This will be the default behavior in 2.x."
+    )
+    var netclassIgnoreInvalidSpeed = false
+    @Flag(
+        name: .customLong("collector.netclass.netlink"), inversion: .prefixedNo,
+        help: "Use netlink to gather stats instead of /proc/net/dev. Only --no-collector.netclass.netlink (sysfs, the default) is supported."
+    )
+    var netclassNetlink = false
+
+    @Option(
         name: .customLong("collector.netdev.device-exclude"),
         help: "Regexp of net devices to exclude (mutually exclusive to device-include)."
     )
@@ -96,25 +141,35 @@ struct CollectorFlags: ParsableArguments {
     var netdevDeviceInclude: String?
     @Flag(
         name: .customLong("collector.netdev.netlink"), inversion: .prefixedNo,
-        help: "Use netlink to gather stats instead of /proc/net/dev. Only --no-collector.netdev.netlink is supported."
+        help: "Use netlink to gather stats instead of /proc/net/dev: adds receive_nohandler (read here from sysfs)."
     )
-    var netdevNetlink: Bool?
+    var netdevNetlink = NodeCollector.Configuration().netdevNetlink
 
     @Option(name: .customLong("collector.netstat.fields"), help: "Regexp of fields to return for netstat collector.")
     var netstatFields = NodeCollector.Configuration().netstatFields
     @Flag(name: .customLong("collector.stat.softirq"), inversion: .prefixedNo, help: "Export softirq calls per vector")
     var statSoftIRQ = false
+    @Option(name: .customLong("collector.textfile.directory"), help: "Directory to read text files with metrics from.")
+    var textfileDirectory = NodeCollector.Configuration().textfileDirectory
     @Option(name: .customLong("collector.vmstat.fields"), help: "Regexp of fields to return for vmstat collector.")
     var vmstatFields = NodeCollector.Configuration().vmstatFields
 
     func validate() throws {
-        if netdevNetlink == true {
+        if netclassNetlink {
             throw ValidationError(
-                "--collector.netdev.netlink is not supported: this exporter reads /proc/net/dev (node_exporter's --no-collector.netdev.netlink)"
+                "--collector.netclass.netlink is not supported: this exporter reads /sys/class/net (node_exporter's default, --no-collector.netclass.netlink)"
             )
         }
+        _ = try arpDevices
         _ = try diskstatsDevices
         _ = try netdevDevices
+    }
+
+    /// `--collector.arp.device-exclude` / `-include` as one filter.
+    var arpDevices: DeviceFilter {
+        get throws {
+            try DeviceFlags.filter(collector: "arp", exclude: arpDeviceExclude, include: arpDeviceInclude, default: .all)
+        }
     }
 
     /// `--collector.diskstats.device-exclude` / `-include` as one filter.
@@ -135,9 +190,11 @@ struct CollectorFlags: ParsableArguments {
     /// `--collector.disable-defaults`.
     var collectors: Set<String> {
         let flags: [String: Bool?] = [
-            "cpu": cpu, "diskstats": diskstats, "filefd": filefd, "filesystem": filesystem, "loadavg": loadavg,
-            "meminfo": meminfo, "netdev": netdev, "netstat": netstat, "os": os, "pressure": pressure,
-            "processes": processes, "sockstat": sockstat, "stat": stat, "time": time, "uname": uname, "vmstat": vmstat,
+            "arp": arp, "conntrack": conntrack, "cpu": cpu, "diskstats": diskstats, "entropy": entropy, "filefd": filefd,
+            "filesystem": filesystem, "loadavg": loadavg, "meminfo": meminfo, "netclass": netclass, "netdev": netdev,
+            "netstat": netstat, "os": os, "pressure": pressure, "processes": processes, "sockstat": sockstat, "softnet": softnet,
+            "stat": stat, "textfile": textfile, "time": time, "timex": timex, "udp_queues": udpQueues.map { $0 == .enable }, "uname": uname,
+            "vmstat": vmstat,
         ]
         return Set(NodeCollector.collectorNames.filter { name in
             (flags[name] ?? nil) ?? (!disableDefaults && NodeCollector.defaultCollectors.contains(name))
@@ -147,6 +204,7 @@ struct CollectorFlags: ParsableArguments {
     /// The node collector configuration these flags describe, reading the host at `paths`.
     func configuration(paths: HostPaths) throws -> NodeCollector.Configuration {
         var configuration = NodeCollector.Configuration(paths: paths, collectors: collectors)
+        configuration.arpDevices = try arpDevices
         configuration.cpuGuest = cpuGuest
         configuration.cpuInfo = cpuInfo
         configuration.cpuInfoFlagsInclude = cpuInfoFlagsInclude
@@ -155,10 +213,27 @@ struct CollectorFlags: ParsableArguments {
         configuration.filesystemMountPointsExclude = filesystemMountPointsExclude
         configuration.filesystemFSTypesExclude = filesystemFSTypesExclude
         configuration.filesystemMountTimeout = filesystemMountTimeout
+        configuration.netclassIgnoredDevices = netclassIgnoredDevices
+        configuration.netclassIgnoresInvalidSpeed = netclassIgnoreInvalidSpeed
         configuration.netdevDevices = try netdevDevices
+        configuration.netdevNetlink = netdevNetlink
         configuration.netstatFields = netstatFields
         configuration.statSoftIRQ = statSoftIRQ
+        configuration.textfileDirectory = textfileDirectory
         configuration.vmstatFields = vmstatFields
         return configuration
+    }
+}
+
+/// `--collector.udp_queues` and `--no-collector.udp_queues`.
+enum UDPQueuesFlag: EnumerableFlag {
+    case enable, disable
+
+    static func name(for value: UDPQueuesFlag) -> NameSpecification {
+        .customLong(value == .enable ? "collector.udp_queues" : "no-collector.udp_queues")
+    }
+
+    static func help(for value: UDPQueuesFlag) -> ArgumentHelp? {
+        value == .enable ? "Enable the udp_queues collector (default: enabled)." : nil
     }
 }

@@ -5,12 +5,11 @@ enum NodeExporterArguments {
     /// off is accepted (there is nothing to turn off); turning one on is accepted with a warning
     /// that its metrics are missing, so a node_exporter command line still starts the exporter.
     static let otherCollectors: Set<String> = [
-        "arp", "bcache", "bonding", "btrfs", "buddyinfo", "cgroups", "conntrack", "cpufreq", "dmi", "drbd", "drm", "edac",
-        "entropy", "ethtool", "fibrechannel", "hwmon", "infiniband", "interrupts", "ipvs", "ksmd", "lnstat", "logind",
-        "mdadm", "meminfo_numa", "mountstats", "netclass", "network_route", "nfs", "nfsd", "ntp", "nvme", "perf",
-        "powersupplyclass", "qdisc", "rapl", "runit", "schedstat", "selinux", "slabinfo", "softnet", "supervisord",
-        "sysctl", "systemd", "tapestats", "tcpstat", "textfile", "thermal_zone", "timex", "udp_queues", "wifi", "xfs",
-        "zfs", "zoneinfo",
+        "bcache", "bonding", "btrfs", "buddyinfo", "cgroups", "cpufreq", "dmi", "drbd", "drm", "edac", "ethtool", "fibrechannel",
+        "hwmon", "infiniband", "interrupts", "ipvs", "ksmd", "lnstat", "logind", "mdadm", "meminfo_numa", "mountstats",
+        "network_route", "nfs", "nfsd", "ntp", "nvme", "perf", "powersupplyclass", "qdisc", "rapl", "runit", "schedstat",
+        "selinux", "slabinfo", "supervisord", "sysctl", "systemd", "tapestats", "tcpstat", "thermal_zone", "wifi", "xfs", "zfs",
+        "zoneinfo",
     ]
 
     /// `--flag=` with an empty value, which kingpin reads as the empty string and ArgumentParser

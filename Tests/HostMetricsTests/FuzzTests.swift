@@ -4,7 +4,7 @@ import Testing
 
 /// Every parser fed every prefix of every fixture file (both versions, and this machine's own
 /// files), mutated copies and seeded random bytes. None may crash; every failure must be a
-/// `malformedLine` or `entryMissing` naming a line that exists.
+/// `malformedLine`, `invalidTextFormat` or `entryMissing` naming a line that exists.
 @Suite struct FuzzTests {
     struct Parser: CustomTestStringConvertible, Sendable {
         var name: String
@@ -56,6 +56,20 @@ import Testing
             bytes throws(HostMetricsError) in _ = try UdevProperties(parsing: bytes, path: "u")
         },
         Parser(name: "ZoneInfo", files: ["proc/zoneinfo"], linesStandAlone: true) { bytes throws(HostMetricsError) in _ = try ZoneInfo(parsing: bytes) },
+        Parser(name: "ARPEntry", files: ["proc/net/arp"], linesStandAlone: true) { bytes throws(HostMetricsError) in _ = try ARPEntry.parse(bytes) },
+        Parser(name: "SoftnetStat", files: ["proc/net/softnet_stat"], linesStandAlone: true) { bytes throws(HostMetricsError) in
+            _ = try SoftnetStat.parse(bytes)
+        },
+        Parser(name: "ConntrackStat", files: ["proc/net/stat/nf_conntrack"], linesStandAlone: true) { bytes throws(HostMetricsError) in
+            _ = try ConntrackStat(parsing: bytes)
+        },
+        Parser(name: "NetUDPSummary", files: ["proc/net/udp", "proc/net/udp6"], linesStandAlone: true) { bytes throws(HostMetricsError) in
+            _ = try NetUDPSummary(parsing: bytes, path: "u")
+        },
+        Parser(
+            name: "TextFormat", files: ["textfile/two_metric_files/metrics1.prom", "textfile/two_metric_files/metrics2.prom"],
+            linesStandAlone: true
+        ) { bytes throws(HostMetricsError) in _ = try TextFormat.parse(bytes, path: "t.prom") },
     ]
 
     /// The parser's inputs: its files in both fixture trees and on this machine.
@@ -79,6 +93,9 @@ import Testing
             case .malformedLine(_, let line, let text, _):
                 let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
                 #expect(line >= 1 && line <= lines && text.utf8.count <= 200 * 3, "\(context())")
+            case .invalidTextFormat(_, let line, _):
+                let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
+                #expect(line >= 1 && line <= lines, "\(context())")
             case .entryMissing:
                 break
             default:

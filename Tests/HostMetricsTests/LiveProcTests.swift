@@ -48,6 +48,29 @@ import Testing
         #expect(try HostStats().diskUsage(path: "/").total > 0)
     }
 
+    /// sysfs lists the interfaces /proc/net/dev lists, each with its index and MTU and (since
+    /// Linux 4.6) rx_nohandler; the ARP table names only those; softnet has a line per CPU; the
+    /// UDP and conntrack tables parse.
+    @Test func interfacesAndNetworkTables() throws {
+        let interfaces = Set(try NetDevStats.read().map(\.interface))
+        #expect(Set(try NetClassInterface.interfaceNames()) == interfaces)
+        for name in interfaces {
+            let interface = try NetClassInterface.read(name: name)
+            #expect(interface.ifIndex != nil && interface.mtu != nil && interface.type != nil && !interface.operState.isEmpty, "\(name)")
+            #expect(try NetDevStats.readReceiveNoHandler(interface: name) != nil, "\(name)")
+        }
+        #expect(try NetClassInterface.read(name: "lo").ifIndex == 1)
+        #expect(Set(try ARPEntry.read().map(\.device)).isSubset(of: interfaces))
+        #expect(try SoftnetStat.read().count == sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        _ = try NetUDPSummary.readIPv4()
+        let entropy = try Sysctl.value("kernel.random.entropy_avail")
+        let poolSize = try Sysctl.value("kernel.random.poolsize")
+        #expect(entropy > 0 && entropy <= poolSize)
+        if FileManager.default.fileExists(atPath: "/proc/net/stat/nf_conntrack") {
+            _ = try ConntrackStat.read()
+        }
+    }
+
     @Test func networkProtocols() throws {
         #expect(try NetStat.readSNMP()["Tcp"]?["ActiveOpens"] != nil)
         #expect(try NetStat.readNetstat()["TcpExt"] != nil)
@@ -103,6 +126,11 @@ import Testing
         #expect(resources.cpuSeconds > 0)
         let boot = try HostStats().bootTime()
         #expect(resources.startTimeSeconds >= boot && resources.startTimeSeconds <= now + 1)
+        // getrlimit and self/limits agree; the start time is the same computation.
+        let current = try ProcessResources.current(bootTime: try KernelStat.read().bootTime)
+        #expect(current.maxFileDescriptors == resources.maxFileDescriptors)
+        #expect(current.maxVirtualMemoryBytes == resources.maxVirtualMemoryBytes)
+        #expect(current.startTimeSeconds == resources.startTimeSeconds)
         var usage = rusage()
         #expect(getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage) == 0)
         let seconds = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)

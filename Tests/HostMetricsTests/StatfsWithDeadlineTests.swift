@@ -62,6 +62,28 @@ import Testing
         #expect(injected.count("/hung") == 2)
     }
 
+    /// The calls of a request run one after another on one thread; when one hangs, the calls
+    /// after it soon start on threads of their own and answer within the same request.
+    @Test func mountsAfterAHungOneAreStillMeasured() throws {
+        let injected = InjectedStatfs()
+        let statfs = StatfsWithDeadline(timeout: .seconds(60)) { path throws(HostMetricsError) in try injected.statfs(path) }
+        let first = statfs.stats(paths: ["/ok", "/hung", "/later", "/gone"], timeout: .seconds(2))
+        #expect(try first[0].get() == Self.healthy)
+        #expect(throws: HostMetricsError.statfsTimedOut(mountPoint: "/hung")) { try first[1].get() }
+        #expect(try first[2].get() == Self.healthy)
+        #expect(throws: HostMetricsError.systemCallFailed(call: "statvfs", path: "/gone", errno: ENOENT)) { try first[3].get() }
+        #expect(statfs.stuckMountPoints == ["/hung"])
+        injected.release.signal()
+        var polls = 0
+        while !statfs.stuckMountPoints.isEmpty, polls < 60_000 {
+            usleep(1000)
+            polls += 1
+        }
+        // The thread of the released call does not go on to calls of the finished request.
+        #expect(statfs.stuckMountPoints.isEmpty)
+        #expect(injected.count("/later") == 1 && injected.count("/hung") == 1)
+    }
+
     @Test func aPathListedTwiceIsMeasuredOnce() throws {
         let injected = InjectedStatfs()
         let statfs = StatfsWithDeadline(timeout: .seconds(30)) { path throws(HostMetricsError) in try injected.statfs(path) }

@@ -45,9 +45,11 @@ import Testing
     }
 
     /// The collectors of upstream's e2e run that this exporter implements, with the run's
-    /// options for them. filesystem and uname are off in that run.
+    /// options for them. filesystem, timex and uname are off in that run.
     static let e2eFlags = NodeExporterFixture.pathFlags + [
-        "--collector.processes", "--no-collector.filesystem", "--no-collector.uname",
+        "--collector.processes", "--no-collector.filesystem", "--no-collector.timex", "--no-collector.uname",
+        "--collector.textfile.directory=collector/fixtures/textfile/two_metric_files/", "--collector.arp.device-exclude=nope",
+        "--collector.netclass.ignored-devices=(dmz|int)", "--collector.netclass.ignore-invalid-speed",
         "--collector.cpu.info", "--collector.cpu.info.bugs-include=^(cpu_meltdown|spectre_.*|mds)$",
         "--collector.cpu.info.flags-include=^(aes|avx.?|constant_tsc)$", "--collector.stat.softirq",
         "--collector.netdev.device-include=lo", "--log.level=debug",
@@ -64,8 +66,8 @@ import Testing
     }
 
     /// What node_exporter changed after 1.5.0, whose definitions this exporter follows:
-    /// 1.12 labels `node_disk_info` with `rotational` too.
-    static let changedSince150: [NodeExporterFixture: Set<String>] = [.v1_5_0: [], .v1_12_1: ["node_disk_info"]]
+    /// 1.12 labels `node_disk_info` with `rotational` and `node_network_info` with `adminstate` too.
+    static let changedSince150: [NodeExporterFixture: Set<String>] = [.v1_5_0: [], .v1_12_1: ["node_disk_info", "node_network_info"]]
 
     /// Every family the exporter writes has the same HELP, TYPE and samples in node_exporter's
     /// `e2e-output.txt` (the scrape series only for the collectors both ran).
@@ -94,6 +96,26 @@ import Testing
                     #expect(family.samples == reference.samples, "\(name)")
                 }
             }
+            // The other way round for the collectors read from sysfs, /proc/net and textfiles:
+            // every family of theirs that node_exporter 1.5.0 has, this exporter writes too.
+            let theirs = expected.families.filter { name, family in
+                Self.addedCollectorFamilies.contains { name.hasPrefix($0) } && !Self.addedSince150.contains(name)
+                    || family.help?.contains("Network device property") == true
+            }
+            #expect(theirs.count == 42)
+            #expect(Set(theirs.keys).subtracting(ours.families.keys).isEmpty, "\(Set(theirs.keys).subtracting(ours.families.keys).sorted())")
         }
     }
+
+    /// The family prefixes of the arp, conntrack, entropy, netclass, softnet, textfile and
+    /// udp_queues collectors and of the fixture's textfiles.
+    static let addedCollectorFamilies = [
+        "node_arp_", "node_entropy_", "node_nf_conntrack_", "node_softnet_", "node_udp_queues", "node_textfile_", "testmetric",
+        "node_network_up", "node_network_info",
+    ]
+
+    /// Families of those collectors that node_exporter added after 1.5.0.
+    static let addedSince150: Set<String> = [
+        "node_softnet_backlog_len", "node_softnet_cpu_collision_total", "node_softnet_flow_limit_count_total", "node_softnet_received_rps_total",
+    ]
 }

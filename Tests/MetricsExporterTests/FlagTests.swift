@@ -57,11 +57,35 @@ import Testing
         }
     }
 
+    @Test func readsTheOptionsOfTheNetworkAndTextfileCollectors() throws {
+        let defaults = try parse([]).collector.configuration(paths: HostPaths())
+        #expect(defaults.arpDevices == .all)
+        #expect(defaults.netclassIgnoredDevices == "^$")
+        #expect(!defaults.netclassIgnoresInvalidSpeed)
+        #expect(defaults.netdevNetlink)
+        #expect(defaults.textfileDirectory == "")
+        let configuration = try parse([
+            "--collector.arp.device-exclude=nope", "--collector.netclass.ignored-devices=(dmz|int)",
+            "--collector.netclass.ignore-invalid-speed", "--no-collector.netdev.netlink",
+            "--collector.textfile.directory", "/var/lib/node_exporter", "--no-collector.netclass.netlink",
+        ]).collector.configuration(paths: HostPaths())
+        #expect(configuration.arpDevices == .exclude("nope"))
+        #expect(configuration.netclassIgnoredDevices == "(dmz|int)")
+        #expect(configuration.netclassIgnoresInvalidSpeed)
+        #expect(!configuration.netdevNetlink)
+        #expect(configuration.textfileDirectory == "/var/lib/node_exporter")
+        #expect(try parse(["--collector.netdev.netlink"]).collector.configuration(paths: HostPaths()).netdevNetlink)
+        #expect(try parse(["--collector.arp.device-include=^eth"]).collector.configuration(paths: HostPaths()).arpDevices == .include("^eth"))
+        #expect(try parse(["--no-collector.timex", "--no-collector.udp_queues"]).collector.collectors
+            == NodeCollector.defaultCollectors.subtracting(["timex", "udp_queues"]))
+        #expect(throws: (any Error).self) { try parse(["--collector.netclass.netlink"]) }
+        #expect(throws: (any Error).self) { try parse(["--collector.arp.device-exclude=a", "--collector.arp.device-include=b"]) }
+    }
+
     @Test func acceptsNodeExportersOtherCollectorsAndRefusesUnknownFlags() throws {
         let command = try parse(["--no-collector.wifi", "--collector.systemd", "--no-collector.netdev.netlink"])
         #expect(command.otherCollectorFlags == ["--no-collector.wifi", "--collector.systemd"])
-        #expect(throws: (any Error).self) { try parse(["--collector.netdev.netlink"]) }
-        #expect(throws: (any Error).self) { try parse(["--collector.textfile.directory=/x"]) }
+        #expect(throws: (any Error).self) { try parse(["--collector.wifi.fixtures=/x"]) }
         #expect(throws: (any Error).self) { try parse(["--web.listen-adress=:9100"]) }
         #expect(throws: (any Error).self) { try parse(["--log.level=verbose"]) }
         #expect(throws: (any Error).self) { try parse(["--web.listen-address=9100"]) }

@@ -19,6 +19,7 @@ final class CPUCollector: Collector {
     private static let jumpBackSeconds = 3.0
 
     private let paths: HostPaths
+    private let stat: KeptFile
     private let guest: Bool
     private let info: Bool
     private let flagsInclude: NamePattern?
@@ -27,9 +28,34 @@ final class CPUCollector: Collector {
     private let isolated: [Int]?
     /// The highest times seen per CPU: a counter the kernel moves backwards stays put.
     private let highest = Mutex<[Int: CPUTimes]>([:])
+    /// Each CPU's label sets, made once.
+    private let cpuLabels = NameTable<Int, Labels>()
+    /// Where the thermal throttle counts of the online CPUs are, found once per set of CPUs.
+    private let throttleSources = NameTable<[Int], ThermalThrottle.Sources>()
+
+    /// One CPU's label sets: `cpu` and `mode` for each mode, and for the two guest modes.
+    struct Labels: Sendable {
+        var modes: [[(String, String)]]
+        var guestModes: [[(String, String)]]
+
+        /// The modes of `node_cpu_seconds_total`, in the order of `seconds(_:)`.
+        static let modes = ["user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal"]
+
+        init(_ cpu: Int) {
+            let number = String(cpu)
+            modes = Self.modes.map { [("cpu", number), ("mode", $0)] }
+            guestModes = [[("cpu", number), ("mode", "user")], [("cpu", number), ("mode", "nice")]]
+        }
+
+        /// The times of `node_cpu_seconds_total`, in the order of `modes`.
+        static func seconds(_ times: CPUTimes) -> [Double] {
+            [times.user, times.nice, times.system, times.idle, times.iowait, times.irq, times.softirq, times.steal]
+        }
+    }
 
     init(configuration: NodeCollector.Configuration, logger: Logger) throws(HostMetricsError) {
         paths = configuration.paths
+        stat = KeptFile(paths.procfs("stat"))
         guest = configuration.cpuGuest
         flagsInclude = try configuration.cpuInfoFlagsInclude.map { (pattern) throws(HostMetricsError) in
             try NamePattern(pattern, option: "--collector.cpu.info.flags-include")
@@ -47,10 +73,13 @@ final class CPUCollector: Collector {
 
     func read() throws(HostMetricsError) -> Reading {
         let info = self.info ? try CPUInfo.read(paths) : nil
-        let cpus = monotonic(try KernelStat.read(paths).perCPU)
+        let cpus = monotonic(try KernelStat(parsing: stat.read(), path: stat.path).perCPU)
         // A host without topology or throttle counts (a VM, a non-x86 CPU) has none to report.
-        let throttle = (try? ThermalThrottle.read(paths)) ?? ThermalThrottle(cores: [], packages: [])
-        return Reading(cpus: cpus, throttle: throttle, info: info)
+        let paths = paths
+        let sources = throttleSources.withLookup { lookup in
+            lookup.next(cpus.compactMap(\.cpu)) { cpus in ThermalThrottle.Sources(cpus: cpus, paths) }
+        }
+        return Reading(cpus: cpus, throttle: ThermalThrottle.read(sources), info: info)
     }
 
     func collect(_ reading: Reading, into families: inout [CollectedFamily]) {
@@ -59,18 +88,17 @@ final class CPUCollector: Collector {
         }
         var seconds: [CollectedMetric] = []
         var guestSeconds: [CollectedMetric] = []
-        seconds.reserveCapacity(reading.cpus.count * 8)
-        for times in reading.cpus {
-            let cpu = String(times.cpu ?? 0)
-            for (mode, value) in [
-                ("user", times.user), ("nice", times.nice), ("system", times.system), ("idle", times.idle),
-                ("iowait", times.iowait), ("irq", times.irq), ("softirq", times.softirq), ("steal", times.steal),
-            ] {
-                seconds.append(CollectedMetric(labels: [("cpu", cpu), ("mode", mode)], value: value))
-            }
-            if guest {
-                guestSeconds.append(CollectedMetric(labels: [("cpu", cpu), ("mode", "user")], value: times.guest))
-                guestSeconds.append(CollectedMetric(labels: [("cpu", cpu), ("mode", "nice")], value: times.guestNice))
+        seconds.reserveCapacity(reading.cpus.count * Labels.modes.count)
+        cpuLabels.withLookup { lookup in
+            for times in reading.cpus {
+                let labels = lookup.next(times.cpu ?? 0, make: Labels.init)
+                for (labels, value) in zip(labels.modes, Labels.seconds(times)) {
+                    seconds.append(CollectedMetric(labels: labels, value: value))
+                }
+                if guest {
+                    guestSeconds.append(CollectedMetric(labels: labels.guestModes[0], value: times.guest))
+                    guestSeconds.append(CollectedMetric(labels: labels.guestModes[1], value: times.guestNice))
+                }
             }
         }
         families.append(CollectedFamily(
@@ -93,7 +121,7 @@ final class CPUCollector: Collector {
         families.append(CollectedFamily(
             name: "node_cpu_core_throttles_total", help: "Number of times this CPU core has been throttled.", type: .counter,
             metrics: reading.throttle.cores.map { core in
-                CollectedMetric(labels: [("package", String(core.package)), ("core", String(core.core))], value: Double(core.throttles))
+                CollectedMetric(labels: [("core", String(core.core)), ("package", String(core.package))], value: Double(core.throttles))
             }
         ))
         families.append(CollectedFamily(
@@ -110,10 +138,9 @@ final class CPUCollector: Collector {
             name: "node_cpu_info", help: "CPU information from /proc/cpuinfo.", type: .gauge,
             metrics: info.map { cpu in
                 CollectedMetric(labels: [
-                    ("package", cpu.physicalID), ("core", cpu.coreID), ("cpu", String(cpu.processor)),
-                    ("vendor", cpu.vendorID), ("family", cpu.cpuFamily), ("model", cpu.model),
-                    ("model_name", cpu.modelName), ("microcode", cpu.microcode), ("stepping", cpu.stepping),
-                    ("cachesize", cpu.cacheSize),
+                    ("cachesize", cpu.cacheSize), ("core", cpu.coreID), ("cpu", String(cpu.processor)), ("family", cpu.cpuFamily),
+                    ("microcode", cpu.microcode), ("model", cpu.model), ("model_name", cpu.modelName), ("package", cpu.physicalID),
+                    ("stepping", cpu.stepping), ("vendor", cpu.vendorID),
                 ], value: 1)
             }
         ))

@@ -45,6 +45,7 @@ struct DiskstatsCollector: Collector {
     ]
 
     private let paths: HostPaths
+    private let file: KeptFile
     private let devices: DeviceSelector
     /// False when the udev database is not a readable directory: node_exporter then publishes
     /// the devices without their udev labels.
@@ -52,6 +53,7 @@ struct DiskstatsCollector: Collector {
 
     init(configuration: NodeCollector.Configuration, logger: Logger) throws(HostMetricsError) {
         paths = configuration.paths
+        file = KeptFile(paths.procfs("diskstats"))
         devices = try configuration.diskstatsDevices.compiled(option: "--collector.diskstats")
         readsUdev = FileReader.isDirectory(paths.udevData)
         if !readsUdev {
@@ -63,7 +65,7 @@ struct DiskstatsCollector: Collector {
     }
 
     func read() throws(HostMetricsError) -> [Device] {
-        try DiskStats.read(paths).compactMap { stats in
+        try DiskStats.parse(file.read(), path: file.path).compactMap { stats in
             guard !devices.ignores(stats.device) else { return nil }
             let udev = readsUdev ? (try? UdevProperties.read(major: stats.major, minor: stats.minor, paths))?.properties : nil
             return Device(stats: stats, udev: udev ?? [:])
@@ -83,11 +85,12 @@ struct DiskstatsCollector: Collector {
             let serial = udev["SCSI_IDENT_SERIAL", default: ""].isEmpty ? udev["ID_SERIAL_SHORT", default: ""] : udev["SCSI_IDENT_SERIAL", default: ""]
             info.append(CollectedMetric(labels: [
                 ("device", name), ("major", String(device.stats.major)), ("minor", String(device.stats.minor)),
-                ("path", udev["ID_PATH", default: ""]), ("wwn", udev["ID_WWN", default: ""]), ("model", udev["ID_MODEL", default: ""]),
-                ("serial", serial), ("revision", udev["ID_REVISION", default: ""]),
+                ("model", udev["ID_MODEL", default: ""]), ("path", udev["ID_PATH", default: ""]),
+                ("revision", udev["ID_REVISION", default: ""]), ("serial", serial), ("wwn", udev["ID_WWN", default: ""]),
             ], value: 1))
+            let labels = [("device", name)]
             for index in 0..<min(device.stats.statCount, Self.statistics.count) {
-                statistics[index].append(CollectedMetric(labels: [("device", name)], value: Self.statistics[index].value(device.stats)))
+                statistics[index].append(CollectedMetric(labels: labels, value: Self.statistics[index].value(device.stats)))
             }
             if let type = udev["ID_FS_TYPE"], !type.isEmpty {
                 filesystems.append(CollectedMetric(labels: [
@@ -97,15 +100,14 @@ struct DiskstatsCollector: Collector {
             }
             if let mapperName = udev["DM_NAME"], !mapperName.isEmpty {
                 mappers.append(CollectedMetric(labels: [
-                    ("device", name), ("name", mapperName), ("uuid", udev["DM_UUID", default: ""]),
-                    ("vg_name", udev["DM_VG_NAME", default: ""]), ("lv_name", udev["DM_LV_NAME", default: ""]),
-                    ("lv_layer", udev["DM_LV_LAYER", default: ""]),
+                    ("device", name), ("lv_layer", udev["DM_LV_LAYER", default: ""]), ("lv_name", udev["DM_LV_NAME", default: ""]),
+                    ("name", mapperName), ("uuid", udev["DM_UUID", default: ""]), ("vg_name", udev["DM_VG_NAME", default: ""]),
                 ], value: 1))
             }
             if let isATA = udev["ID_ATA"], !isATA.isEmpty {
                 for (index, property) in Self.ataProperties.enumerated() {
                     guard let text = udev[property.property], let value = Double(text) else { continue }
-                    ata[index].append(CollectedMetric(labels: [("device", name)], value: value))
+                    ata[index].append(CollectedMetric(labels: labels, value: value))
                 }
             }
         }

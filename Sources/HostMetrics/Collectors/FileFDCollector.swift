@@ -6,14 +6,14 @@ import PrometheusMetrics
 struct FileFDCollector: Collector {
     static let name = "filefd"
 
-    private let paths: HostPaths
+    private let file: KeptFile
 
     init(configuration: NodeCollector.Configuration, logger: Logger) {
-        paths = configuration.paths
+        file = KeptFile(configuration.paths.procfs("sys/fs/file-nr"))
     }
 
     func read() throws(HostMetricsError) -> FileNr {
-        try FileNr.read(paths)
+        try FileNr(parsing: file.read(), path: file.path)
     }
 
     func collect(_ fileNr: FileNr, into families: inout [CollectedFamily]) {

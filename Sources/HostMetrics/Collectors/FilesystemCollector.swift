@@ -20,7 +20,33 @@ struct FilesystemCollector: Collector {
         var stats: Result<FilesystemStats, HostMetricsError>
     }
 
+    /// A mount the excludes let through, labelled as node_exporter labels it.
+    struct Selection: Sendable {
+        var device: String
+        var mountPoint: String
+        var fsType: String
+        var isReadOnly: Bool
+        /// Where to call statfs.
+        var path: String
+
+        /// The mount's labels and statfs path, nil when the excludes leave it out.
+        init?(_ mount: Mount, paths: HostPaths, mountPointsExclude: NamePattern, fsTypesExclude: NamePattern) {
+            mountPoint = paths.hostMountPoint(FilesystemCollector.escaped(mount.mountPoint, keepingBlanks: true))
+            fsType = FilesystemCollector.escaped(mount.fsType, keepingBlanks: false)
+            guard !mountPointsExclude.matches(mountPoint), !fsTypesExclude.matches(fsType) else { return nil }
+            device = FilesystemCollector.escaped(mount.device, keepingBlanks: false)
+            isReadOnly = mount.isReadOnly
+            path = paths.rootfs(paths.hostMountPoint(mount.mountPoint))
+        }
+    }
+
     private let paths: HostPaths
+    /// The mount tables, in the order they are tried.
+    private let mountTables: [(path: String, isMountInfo: Bool, file: KeptFile)]
+    /// The mount of each line of the mount table, parsed once.
+    private let mountLines = NameTable<FileBytes, Mount>()
+    /// What each mount is published as, nil for those excluded, decided once.
+    private let selections = NameTable<Mount, Selection?>()
     private let mountPointsExclude: NamePattern
     private let fsTypesExclude: NamePattern
     private let statfs: StatfsWithDeadline
@@ -33,6 +59,7 @@ struct FilesystemCollector: Collector {
     /// With the statfs a test injects.
     init(configuration: NodeCollector.Configuration, logger: Logger, statfs: StatfsWithDeadline) throws(HostMetricsError) {
         paths = configuration.paths
+        mountTables = Mount.tables(paths).map { ($0.path, $0.isMountInfo, KeptFile($0.path)) }
         mountPointsExclude = try NamePattern(
             configuration.filesystemMountPointsExclude, option: "--collector.filesystem.mount-points-exclude"
         )
@@ -42,17 +69,23 @@ struct FilesystemCollector: Collector {
     }
 
     func read() throws(HostMetricsError) -> [Filesystem] {
-        var selected: [(device: String, mountPoint: String, fsType: String, isReadOnly: Bool, path: String)] = []
+        let mounts = try Mount.read(
+            tables: mountTables.map { table in (table.path, table.isMountInfo, { () throws(HostMetricsError) in try table.file.read() }) },
+            lines: mountLines
+        )
+        var selected: [Selection] = []
         var seen: Set<[String]> = []
-        for mount in try Mount.read(paths) {
-            let mountPoint = paths.hostMountPoint(Self.escaped(mount.mountPoint, keepingBlanks: true))
-            let fsType = Self.escaped(mount.fsType, keepingBlanks: false)
-            guard !mountPointsExclude.matches(mountPoint), !fsTypesExclude.matches(fsType) else { continue }
-            let device = Self.escaped(mount.device, keepingBlanks: false)
-            // One series per label set, the first mount's, however often it is mounted.
-            guard seen.insert([device, mountPoint, fsType]).inserted else { continue }
-            let path = paths.rootfs(paths.hostMountPoint(mount.mountPoint))
-            selected.append((device, mountPoint, fsType, mount.isReadOnly, path))
+        let (paths, mountPointsExclude, fsTypesExclude) = (paths, mountPointsExclude, fsTypesExclude)
+        selections.withLookup { lookup in
+            for mount in mounts {
+                let selection = lookup.next(mount) { mount in
+                    Selection(mount, paths: paths, mountPointsExclude: mountPointsExclude, fsTypesExclude: fsTypesExclude)
+                }
+                guard let selection else { continue }
+                // One series per label set, the first mount's, however often it is mounted.
+                guard seen.insert([selection.device, selection.mountPoint, selection.fsType]).inserted else { continue }
+                selected.append(selection)
+            }
         }
         let results = statfs.stats(paths: selected.map(\.path))
         return zip(selected, results).map { mount, result in
@@ -72,7 +105,7 @@ struct FilesystemCollector: Collector {
         var filesFree: [CollectedMetric] = []
         var readOnly: [CollectedMetric] = []
         for filesystem in filesystems {
-            let labels = [("device", filesystem.device), ("mountpoint", filesystem.mountPoint), ("fstype", filesystem.fsType)]
+            let labels = [("device", filesystem.device), ("fstype", filesystem.fsType), ("mountpoint", filesystem.mountPoint)]
             guard case .success(let stats) = filesystem.stats else {
                 deviceErrors.append(CollectedMetric(labels: labels, value: 1))
                 continue

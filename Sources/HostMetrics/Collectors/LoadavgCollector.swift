@@ -5,14 +5,14 @@ import PrometheusMetrics
 struct LoadavgCollector: Collector {
     static let name = "loadavg"
 
-    private let paths: HostPaths
+    private let file: KeptFile
 
     init(configuration: NodeCollector.Configuration, logger: Logger) {
-        paths = configuration.paths
+        file = KeptFile(configuration.paths.procfs("loadavg"))
     }
 
     func read() throws(HostMetricsError) -> LoadAverage {
-        try LoadAverage.read(paths)
+        try LoadAverage(parsing: file.read(), path: file.path)
     }
 
     func collect(_ load: LoadAverage, into families: inout [CollectedFamily]) {

@@ -6,30 +6,47 @@ import PrometheusMetrics
 struct MeminfoCollector: Collector {
     static let name = "meminfo"
 
-    private let paths: HostPaths
+    /// A field as its family depends on it.
+    struct Field: Equatable, Sendable {
+        var name: String
+        var isKilobytes: Bool
+    }
+
+    /// A field's family, and what its value is multiplied by.
+    struct Family: Sendable {
+        var name: String
+        var help: String
+        var type: MetricType
+        var scale: Double
+
+        init(_ field: Field) {
+            var key = MeminfoCollector.parenthesesAsSuffix(field.name)
+            if field.isKilobytes { key += "_bytes" }
+            name = "node_memory_" + key
+            help = "Memory information field " + key + "."
+            type = key.hasSuffix("_total") ? .counter : .gauge
+            scale = field.isKilobytes ? 1024 : 1
+        }
+    }
+
+    private let file: KeptFile
+    private let names = NameStrings()
+    private let fieldFamilies = NameTable<Field, Family>()
 
     init(configuration: NodeCollector.Configuration, logger: Logger) {
-        paths = configuration.paths
+        file = KeptFile(configuration.paths.procfs("meminfo"))
     }
 
     func read() throws(HostMetricsError) -> MemInfo {
-        try MemInfo.read(paths)
+        try MemInfo(parsing: file.read(), path: file.path, names: names)
     }
 
     func collect(_ memInfo: MemInfo, into families: inout [CollectedFamily]) {
-        for field in memInfo.fields {
-            var key = Self.parenthesesAsSuffix(field.name)
-            var value = Double(field.value)
-            if field.isKilobytes {
-                key += "_bytes"
-                value *= 1024
+        fieldFamilies.withLookup { lookup in
+            for field in memInfo.fields {
+                let family = lookup.next(Field(name: field.name, isKilobytes: field.isKilobytes), make: Family.init)
+                families.append(CollectedFamily(name: family.name, help: family.help, type: family.type, value: Double(field.value) * family.scale))
             }
-            families.append(CollectedFamily(
-                name: "node_memory_" + key,
-                help: "Memory information field " + key + ".",
-                type: key.hasSuffix("_total") ? .counter : .gauge,
-                value: value
-            ))
         }
     }
 

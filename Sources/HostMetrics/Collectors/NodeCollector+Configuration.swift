@@ -8,6 +8,8 @@ extension NodeCollector {
         /// The names of the collectors to run (`--collector.<name>`); node_exporter's default set
         /// unless given.
         public var collectors: Set<String>
+        /// `--collector.arp.device-exclude` / `-include`.
+        public var arpDevices = DeviceFilter.all
         /// `--collector.cpu.guest`: publish `node_cpu_guest_seconds_total`.
         public var cpuGuest = true
         /// `--collector.cpu.info`: publish `node_cpu_info` from `/proc/cpuinfo`.
@@ -28,13 +30,25 @@ extension NodeCollector {
         /// `--collector.filesystem.mount-timeout`: how long statfs may take before the mount is
         /// reported with `node_filesystem_device_error 1` and skipped until the call returns.
         public var filesystemMountTimeout: Duration = .seconds(5)
+        /// `--collector.netclass.ignored-devices`: the interfaces netclass leaves out.
+        public var netclassIgnoredDevices = "^$"
+        /// `--collector.netclass.ignore-invalid-speed`: leave out `node_network_speed_bytes` of
+        /// interfaces whose speed is unknown (-1) instead of publishing it negative.
+        public var netclassIgnoresInvalidSpeed = false
         /// `--collector.netdev.device-exclude` / `-include`.
         public var netdevDevices = DeviceFilter.all
+        /// `--collector.netdev.netlink`: node_exporter's default mode, whose counters include
+        /// `node_network_receive_nohandler_total` (read here from sysfs); false reads
+        /// `/proc/net/dev` alone, as `--no-collector.netdev.netlink`.
+        public var netdevNetlink = true
         /// `--collector.netstat.fields`: the `Protocol_Counter` names to publish.
         public var netstatFields =
             "^(.*_(InErrors|InErrs)|Ip_Forwarding|Ip(6|Ext)_(InOctets|OutOctets)|Icmp6?_(InMsgs|OutMsgs)|TcpExt_(Listen.*|Syncookies.*|TCPSynRetrans|TCPTimeouts)|Tcp_(ActiveOpens|InSegs|OutSegs|OutRsts|PassiveOpens|RetransSegs|CurrEstab)|Udp6?_(InDatagrams|OutDatagrams|NoPorts|RcvbufErrors|SndbufErrors))$"
         /// `--collector.stat.softirq`: publish `node_softirqs_total` per vector.
         public var statSoftIRQ = false
+        /// `--collector.textfile.directory`: where the `*.prom` files are (a glob may name several
+        /// directories); empty, the default, reads none.
+        public var textfileDirectory = ""
         /// `--collector.vmstat.fields`: the `/proc/vmstat` fields to publish.
         public var vmstatFields = "^(oom_kill|pgpg|pswp|pg.*fault).*"
 

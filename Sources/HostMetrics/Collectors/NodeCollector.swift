@@ -23,20 +23,28 @@ public final class NodeCollector: PrometheusCollector {
     public static let defaultCollectors: Set<String> = Set(available.filter(\.enabledByDefault).map { $0.type.name })
 
     private static let available: [(type: any Collector.Type, enabledByDefault: Bool)] = [
+        (ARPCollector.self, true),
+        (ConntrackCollector.self, true),
         (CPUCollector.self, true),
         (DiskstatsCollector.self, true),
+        (EntropyCollector.self, true),
         (FileFDCollector.self, true),
         (FilesystemCollector.self, true),
         (LoadavgCollector.self, true),
         (MeminfoCollector.self, true),
+        (NetClassCollector.self, true),
         (NetDevCollector.self, true),
         (NetStatCollector.self, true),
         (OSCollector.self, true),
         (PressureCollector.self, true),
         (ProcessesCollector.self, false),
         (SockstatCollector.self, true),
+        (SoftnetCollector.self, true),
         (StatCollector.self, true),
+        (TextfileCollector.self, true),
         (TimeCollector.self, true),
+        (TimexCollector.self, true),
+        (UDPQueuesCollector.self, true),
         (UnameCollector.self, true),
         (VMStatCollector.self, true),
     ]
@@ -90,9 +98,8 @@ public final class NodeCollector: PrometheusCollector {
             let start = clock.now
             let succeeded = member.update(into: &families, logger: logger)
             let (seconds, attoseconds) = (clock.now - start).components
-            let label = [("collector", member.name)]
-            durations.append(CollectedMetric(labels: label, value: Double(seconds) + Double(attoseconds) * 1e-18))
-            successes.append(CollectedMetric(labels: label, value: succeeded ? 1 : 0))
+            durations.append(CollectedMetric(labels: member.labels, value: Double(seconds) + Double(attoseconds) * 1e-18))
+            successes.append(CollectedMetric(labels: member.labels, value: succeeded ? 1 : 0))
         }
         families.append(CollectedFamily(
             name: "node_scrape_collector_duration_seconds",
@@ -112,11 +119,14 @@ public final class NodeCollector: PrometheusCollector {
     /// again only when it changes or after the collector recovered.
     private final class Member: Sendable {
         let name: String
+        /// `collector="<name>"`, the label of its scrape series.
+        let labels: [(String, String)]
         let collector: any Collector
         private let loggedFailure = Mutex<String?>(nil)
 
         init(collector: any Collector) {
             name = type(of: collector).name
+            labels = [("collector", name)]
             self.collector = collector
         }
 

@@ -18,8 +18,7 @@ final class OSCollector: Collector {
 
     /// A host without any os-release file has nothing to report.
     static func isNoData(_ error: HostMetricsError) -> Bool {
-        if case .fileMissing = error { return true }
-        return false
+        error.isFileMissing
     }
 
     func read() throws(HostMetricsError) -> OSRelease {

@@ -13,19 +13,23 @@ struct PressureCollector: Collector {
         var memory: PressureStats
     }
 
-    private let paths: HostPaths
+    private let files: (cpu: KeptFile, io: KeptFile, memory: KeptFile)
 
     init(configuration: NodeCollector.Configuration, logger: Logger) {
-        paths = configuration.paths
+        let file = { (resource: PressureStats.Resource) in KeptFile(configuration.paths.procfs("pressure/" + resource.rawValue)) }
+        files = (file(.cpu), file(.io), file(.memory))
     }
 
     static func isNoData(_ error: HostMetricsError) -> Bool {
-        if case .fileMissing = error { return true }
-        return false
+        error.isFileMissing
     }
 
     func read() throws(HostMetricsError) -> Reading {
-        Reading(cpu: try PressureStats.read(.cpu, paths), io: try PressureStats.read(.io, paths), memory: try PressureStats.read(.memory, paths))
+        Reading(
+            cpu: try PressureStats(parsing: files.cpu.read(), path: files.cpu.path),
+            io: try PressureStats(parsing: files.io.read(), path: files.io.path),
+            memory: try PressureStats(parsing: files.memory.read(), path: files.memory.path)
+        )
     }
 
     func collect(_ reading: Reading, into families: inout [CollectedFamily]) {

@@ -21,7 +21,7 @@ public struct ProcessCollector: PrometheusCollector {
 
     /// Appends the seven `process_*` families as this process stands now.
     public func collect(into families: inout [CollectedFamily]) {
-        guard let bootTime, let process = try? ProcessResources.read(pid: "self", bootTime: bootTime) else { return }
+        guard let bootTime, let process = try? ProcessResources.current(bootTime: bootTime) else { return }
         families.append(CollectedFamily(
             name: "process_cpu_seconds_total", help: "Total user and system CPU time spent in seconds.", type: .counter,
             value: process.cpuSeconds

@@ -11,19 +11,27 @@ struct SockstatCollector: Collector {
         var ipv6: Sockstat?
     }
 
-    private let paths: HostPaths
+    /// A protocol's state as its family depends on it.
+    struct State: Equatable, Sendable {
+        var protocolName: String
+        var state: String
+    }
+
+    private let files: (ipv4: KeptFile, ipv6: KeptFile)
+    /// `node_sockstat_<protocol>_<state>` and its HELP, made once.
+    private let stateFamilies = NameTable<State, (name: String, help: String)>()
 
     init(configuration: NodeCollector.Configuration, logger: Logger) {
-        paths = configuration.paths
+        files = (KeptFile(configuration.paths.procfs("net/sockstat")), KeptFile(configuration.paths.procfs("net/sockstat6")))
     }
 
     func read() throws(HostMetricsError) -> Reading {
         var reading = Reading()
         do {
-            reading.ipv4 = try Sockstat.read(paths)
+            reading.ipv4 = try Sockstat(parsing: files.ipv4.read(), path: files.ipv4.path)
         } catch .fileMissing {}
         do {
-            reading.ipv6 = try Sockstat.read6(paths)
+            reading.ipv6 = try Sockstat(parsing: files.ipv6.read(), path: files.ipv6.path)
         } catch .fileMissing {}
         return reading
     }
@@ -34,30 +42,23 @@ struct SockstatCollector: Collector {
                 name: "node_sockstat_sockets_used", help: "Number of IPv4 sockets in use.", type: .gauge, value: Double(used)
             ))
         }
-        for stats in [reading.ipv4, reading.ipv6].compactMap({ $0 }) {
-            for proto in stats.protocols {
-                // `inuse` is always published, as procfs reads a missing one as 0.
-                let states: [(String, UInt64?)] = [
-                    ("inuse", proto.inUse ?? 0), ("orphan", proto.orphan), ("tw", proto.timeWait), ("alloc", proto.alloc),
-                    ("mem", proto.memPages), ("memory", proto.memoryBytes),
-                ]
-                for case let (state, value?) in states {
-                    families.append(Self.family(proto.name, state, Double(value)))
-                }
-                if let memBytes = proto.memBytes {
-                    families.append(Self.family(proto.name, "mem_bytes", memBytes))
+        stateFamilies.withLookup { lookup in
+            for stats in [reading.ipv4, reading.ipv6].compactMap({ $0 }) {
+                for proto in stats.protocols {
+                    // `inuse` is always published, as procfs reads a missing one as 0.
+                    let states: [(String, Double?)] = [
+                        ("inuse", Double(proto.inUse ?? 0)), ("orphan", proto.orphan.map { Double($0) }), ("tw", proto.timeWait.map { Double($0) }),
+                        ("alloc", proto.alloc.map { Double($0) }), ("mem", proto.memPages.map { Double($0) }),
+                        ("memory", proto.memoryBytes.map { Double($0) }), ("mem_bytes", proto.memBytes),
+                    ]
+                    for case let (state, value?) in states {
+                        let family = lookup.next(State(protocolName: proto.name, state: state)) { key in
+                            ("node_sockstat_" + key.protocolName + "_" + key.state, "Number of " + key.protocolName + " sockets in state " + key.state + ".")
+                        }
+                        families.append(CollectedFamily(name: family.name, help: family.help, type: .gauge, value: value))
+                    }
                 }
             }
         }
-    }
-
-    /// `node_sockstat_<protocol>_<state>`.
-    private static func family(_ protocolName: String, _ state: String, _ value: Double) -> CollectedFamily {
-        CollectedFamily(
-            name: "node_sockstat_" + protocolName + "_" + state,
-            help: "Number of " + protocolName + " sockets in state " + state + ".",
-            type: .gauge,
-            value: value
-        )
     }
 }

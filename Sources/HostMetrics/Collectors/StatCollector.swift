@@ -10,16 +10,16 @@ struct StatCollector: Collector {
     /// The softirq vectors in the kernel's order, as node_exporter labels them.
     private static let softIRQVectors = ["hi", "timer", "net_tx", "net_rx", "block", "block_iopoll", "tasklet", "sched", "hrtimer", "rcu"]
 
-    private let paths: HostPaths
+    private let stat: KeptFile
     private let softIRQ: Bool
 
     init(configuration: NodeCollector.Configuration, logger: Logger) {
-        paths = configuration.paths
+        stat = KeptFile(configuration.paths.procfs("stat"))
         softIRQ = configuration.statSoftIRQ
     }
 
     func read() throws(HostMetricsError) -> KernelStat {
-        try KernelStat.read(paths)
+        try KernelStat(parsing: stat.read(), path: stat.path)
     }
 
     func collect(_ stat: KernelStat, into families: inout [CollectedFamily]) {

@@ -49,9 +49,9 @@ struct TimeCollector: Collector {
         for (index, source) in reading.clockSources.enumerated() {
             let device = String(index)
             for name in source.available {
-                available.append(CollectedMetric(labels: [("device", device), ("clocksource", name)], value: 1))
+                available.append(CollectedMetric(labels: [("clocksource", name), ("device", device)], value: 1))
             }
-            current.append(CollectedMetric(labels: [("device", device), ("clocksource", source.current)], value: 1))
+            current.append(CollectedMetric(labels: [("clocksource", source.current), ("device", device)], value: 1))
         }
         families.append(CollectedFamily(
             name: "node_time_clocksource_available_info",

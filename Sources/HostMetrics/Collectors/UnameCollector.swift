@@ -19,8 +19,8 @@ struct UnameCollector: Collector {
             type: .gauge,
             metrics: [
                 CollectedMetric(labels: [
-                    ("sysname", uname.sysname), ("release", uname.release), ("version", uname.version),
-                    ("machine", uname.machine), ("nodename", uname.nodename), ("domainname", uname.domainname),
+                    ("domainname", uname.domainname), ("machine", uname.machine), ("nodename", uname.nodename),
+                    ("release", uname.release), ("sysname", uname.sysname), ("version", uname.version),
                 ], value: 1)
             ]
         ))

@@ -6,26 +6,31 @@ import PrometheusMetrics
 struct VMStatCollector: Collector {
     static let name = "vmstat"
 
-    private let paths: HostPaths
+    private let file: KeptFile
     private let fields: NamePattern
+    private let names = NameStrings()
+    /// Each counter's family name and HELP, nil for the counters the fields leave out.
+    private let counterFamilies = NameTable<String, (name: String, help: String)?>()
 
     init(configuration: NodeCollector.Configuration, logger: Logger) throws(HostMetricsError) {
-        paths = configuration.paths
+        file = KeptFile(configuration.paths.procfs("vmstat"))
         fields = try NamePattern(configuration.vmstatFields, option: "--collector.vmstat.fields")
     }
 
     func read() throws(HostMetricsError) -> VMStat {
-        try VMStat.read(paths)
+        try VMStat(parsing: file.read(), path: file.path, names: names)
     }
 
     func collect(_ vmStat: VMStat, into families: inout [CollectedFamily]) {
-        for counter in vmStat.counters where fields.matches(counter.name) {
-            families.append(CollectedFamily(
-                name: "node_vmstat_" + counter.name,
-                help: "/proc/vmstat information field " + counter.name + ".",
-                type: .untyped,
-                value: Double(counter.value)
-            ))
+        let fields = fields
+        counterFamilies.withLookup { lookup in
+            for counter in vmStat.counters {
+                let family = lookup.next(counter.name) { counter in
+                    fields.matches(counter) ? ("node_vmstat_" + counter, "/proc/vmstat information field " + counter + ".") : nil
+                }
+                guard let family else { continue }
+                families.append(CollectedFamily(name: family.name, help: family.help, type: .untyped, value: Double(counter.value)))
+            }
         }
     }
 }

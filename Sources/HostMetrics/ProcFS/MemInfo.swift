@@ -25,25 +25,34 @@ public struct MemInfo: Sendable, Hashable {
 
     /// Parses the file's bytes; `path` names it in errors.
     public init(parsing bytes: [UInt8], path: String = "/proc/meminfo") throws(HostMetricsError) {
+        try self.init(parsing: bytes, path: path, names: nil)
+    }
+
+    /// Parses the file's bytes, keeping the field names' `String`s in `names` from one parse to
+    /// the next.
+    init(parsing bytes: [UInt8], path: String, names: NameStrings?) throws(HostMetricsError) {
         let text = ProcText(bytes: bytes, path: path)
-        fields = []
-        for line in text.lines {
-            // Some CentOS 6 kernels write empty lines.
-            if line.isBlank { continue }
-            guard let colon = line.text.firstIndex(of: .colon) else {
-                throw text.malformed(line, expected: "Name: value [kB]")
+        fields = try NameStrings.withLookup(names) { (names) throws(HostMetricsError) in
+            var fields: [Field] = []
+            for line in text.lines {
+                // Some CentOS 6 kernels write empty lines.
+                if line.isBlank { continue }
+                guard let colon = line.text.firstIndex(of: .colon) else {
+                    throw text.malformed(line, expected: "Name: value [kB]")
+                }
+                let name = line.text[..<colon].trimmed
+                var rest = ProcText.Fields(rest: line.text[(colon + 1)...])
+                guard !name.isEmpty, let value = rest.next()?.uint64 else {
+                    throw text.malformed(line, expected: "Name: value [kB]")
+                }
+                let unit = rest.next()
+                let isKilobytes = unit?.elementsEqual("kB".utf8) ?? false
+                guard unit == nil || isKilobytes, rest.next() == nil, !isKilobytes || value <= UInt64.max / 1024 else {
+                    throw text.malformed(line, expected: "Name: value [kB]")
+                }
+                fields.append(Field(name: names.next(name), value: value, isKilobytes: isKilobytes))
             }
-            let name = line.text[..<colon].trimmed
-            var rest = ProcText.Fields(rest: line.text[(colon + 1)...])
-            guard !name.isEmpty, let value = rest.next()?.uint64 else {
-                throw text.malformed(line, expected: "Name: value [kB]")
-            }
-            let unit = rest.next()
-            let isKilobytes = unit?.elementsEqual("kB".utf8) ?? false
-            guard unit == nil || isKilobytes, rest.next() == nil, !isKilobytes || value <= UInt64.max / 1024 else {
-                throw text.malformed(line, expected: "Name: value [kB]")
-            }
-            fields.append(Field(name: name.text, value: value, isKilobytes: isKilobytes))
+            return fields
         }
     }
 

@@ -30,71 +30,99 @@ public struct Mount: Sendable, Hashable {
     /// Parses a `mountinfo` file: `id parent major:minor root mountPoint options [optional…] -
     /// fsType source superOptions`.
     public static func parseMountInfo(_ bytes: [UInt8], path: String = "/proc/self/mountinfo") throws(HostMetricsError) -> [Mount] {
+        try parseMountInfo(bytes, path: path, lines: nil)
+    }
+
+    /// Parses a `mountinfo` file, keeping the mount of each line in `lines` from one parse to
+    /// the next.
+    static func parseMountInfo(_ bytes: [UInt8], path: String, lines: NameTable<FileBytes, Mount>?) throws(HostMetricsError) -> [Mount] {
         let text = ProcText(bytes: bytes, path: path)
-        let expected = "id parent major:minor root mount-point options [optional fields] - type source super-options"
-        var mounts: [Mount] = []
-        for line in text.lines {
-            if line.isBlank { continue }
-            var fields = line.fields
-            guard fields.next()?.uint64 != nil, fields.next()?.uint64 != nil,
-                let device = fields.next(), let colon = device.firstIndex(of: .colon),
-                let major = device[..<colon].uint64.flatMap(UInt32.init(exactly:)),
-                let minor = device[(colon + 1)...].uint64.flatMap(UInt32.init(exactly:)),
-                fields.next() != nil, let mountPoint = fields.next(), let options = fields.next()
-            else { throw text.malformed(line, expected: expected) }
-            var separator = fields.next()
-            while let field = separator, !field.elementsEqual(CollectionOfOne(.minus)) {
-                separator = fields.next()
+        return try NameTable.withLookup(lines) { (mounts) throws(HostMetricsError) in
+            try text.lines.filter { !$0.isBlank }.map { (line) throws(HostMetricsError) in
+                try mounts.next(line.text) { (_) throws(HostMetricsError) in try mountInfo(line, in: text) }
             }
-            guard separator != nil, let fsType = fields.next(), let source = fields.next() else {
-                throw text.malformed(line, expected: expected)
-            }
-            mounts.append(
-                Mount(
-                    device: decode(source), mountPoint: decode(mountPoint), fsType: decode(fsType),
-                    mountOptions: options.text, superOptions: fields.next()?.text ?? "", major: major, minor: minor
-                )
-            )
         }
-        return mounts
+    }
+
+    /// One line of `mountinfo`.
+    private static func mountInfo(_ line: ProcText.Line, in text: ProcText) throws(HostMetricsError) -> Mount {
+        let expected = "id parent major:minor root mount-point options [optional fields] - type source super-options"
+        var fields = line.fields
+        guard fields.next()?.uint64 != nil, fields.next()?.uint64 != nil,
+            let device = fields.next(), let colon = device.firstIndex(of: .colon),
+            let major = device[..<colon].uint64.flatMap(UInt32.init(exactly:)),
+            let minor = device[(colon + 1)...].uint64.flatMap(UInt32.init(exactly:)),
+            fields.next() != nil, let mountPoint = fields.next(), let options = fields.next()
+        else { throw text.malformed(line, expected: expected) }
+        var separator = fields.next()
+        while let field = separator, !field.elementsEqual(CollectionOfOne(.minus)) {
+            separator = fields.next()
+        }
+        guard separator != nil, let fsType = fields.next(), let source = fields.next() else {
+            throw text.malformed(line, expected: expected)
+        }
+        return Mount(
+            device: decode(source), mountPoint: decode(mountPoint), fsType: decode(fsType),
+            mountOptions: options.text, superOptions: fields.next()?.text ?? "", major: major, minor: minor
+        )
     }
 
     /// Parses a `mounts` file (fstab format): `device mountPoint fsType options dump pass`.
     public static func parseMounts(_ bytes: [UInt8], path: String = "/proc/mounts") throws(HostMetricsError) -> [Mount] {
+        try parseMounts(bytes, path: path, lines: nil)
+    }
+
+    /// Parses a `mounts` file, keeping the mount of each line in `lines` from one parse to the
+    /// next.
+    static func parseMounts(_ bytes: [UInt8], path: String, lines: NameTable<FileBytes, Mount>?) throws(HostMetricsError) -> [Mount] {
         let text = ProcText(bytes: bytes, path: path)
-        var mounts: [Mount] = []
-        for line in text.lines {
-            if line.isBlank { continue }
-            var fields = line.fields
-            guard let device = fields.next(), let mountPoint = fields.next(), let fsType = fields.next(),
-                let options = fields.next()
-            else { throw text.malformed(line, expected: "device mount-point type options dump pass") }
-            mounts.append(
-                Mount(
-                    device: decode(device), mountPoint: decode(mountPoint), fsType: decode(fsType),
-                    mountOptions: options.text, superOptions: "", major: nil, minor: nil
-                )
-            )
+        return try NameTable.withLookup(lines) { (mounts) throws(HostMetricsError) in
+            try text.lines.filter { !$0.isBlank }.map { (line) throws(HostMetricsError) in
+                try mounts.next(line.text) { (_) throws(HostMetricsError) in
+                    var fields = line.fields
+                    guard let device = fields.next(), let mountPoint = fields.next(), let fsType = fields.next(),
+                        let options = fields.next()
+                    else { throw text.malformed(line, expected: "device mount-point type options dump pass") }
+                    return Mount(
+                        device: decode(device), mountPoint: decode(mountPoint), fsType: decode(fsType),
+                        mountOptions: options.text, superOptions: "", major: nil, minor: nil
+                    )
+                }
+            }
         }
-        return mounts
     }
 
     /// The host's mounts as PID 1 sees them, the way node_exporter finds them: `1/mountinfo`
     /// (what node_exporter 1.12 reads), else `1/mounts` (node_exporter 1.5), else this process's
     /// `self/mountinfo` or `mounts` when `hidepid` hides PID 1 (each version's fallback).
     public static func read(_ paths: HostPaths = HostPaths()) throws(HostMetricsError) -> [Mount] {
-        let sources: [(String, Bool)] = [("1/mountinfo", true), ("1/mounts", false), ("self/mountinfo", true), ("mounts", false)]
-        var lastMissing = HostMetricsError.fileMissing(path: paths.procfs("mounts"))
-        for (relative, isMountInfo) in sources {
-            let path = paths.procfs(relative)
+        let tables = tables(paths).map { table in
+            (path: table.path, isMountInfo: table.isMountInfo, read: { () throws(HostMetricsError) in try FileReader.read(table.path) })
+        }
+        return try read(tables: tables, lines: nil)
+    }
+
+    /// The mount tables in the order they are tried, and whether each is a `mountinfo`.
+    static func tables(_ paths: HostPaths) -> [(path: String, isMountInfo: Bool)] {
+        [("1/mountinfo", true), ("1/mounts", false), ("self/mountinfo", true), ("mounts", false)].map { (paths.procfs($0.0), $0.1) }
+    }
+
+    /// The mounts of the first of `tables` that exists, keeping the mount of each line in
+    /// `lines` from one read to the next.
+    static func read(
+        tables: [(path: String, isMountInfo: Bool, read: () throws(HostMetricsError) -> [UInt8])], lines: NameTable<FileBytes, Mount>?
+    ) throws(HostMetricsError) -> [Mount] {
+        var lastMissing = HostMetricsError.fileMissing(path: tables.last?.path ?? "mounts")
+        for table in tables {
             let bytes: [UInt8]
             do {
-                bytes = try FileReader.read(path)
+                bytes = try table.read()
             } catch .fileMissing {
-                lastMissing = .fileMissing(path: path)
+                lastMissing = .fileMissing(path: table.path)
                 continue
             }
-            return try isMountInfo ? parseMountInfo(bytes, path: path) : parseMounts(bytes, path: path)
+            return try table.isMountInfo
+                ? parseMountInfo(bytes, path: table.path, lines: lines) : parseMounts(bytes, path: table.path, lines: lines)
         }
         throw lastMissing
     }
@@ -128,7 +156,19 @@ public struct Mount: Sendable, Hashable {
         return UInt8(exactly: value)
     }
 
+    /// Whether `ro` is one of the comma-separated options.
     private static func hasReadOnly(_ options: String) -> Bool {
-        options.split(separator: ",").contains("ro")
+        // How much of "ro" the current option has matched so far; -1 once it cannot be "ro".
+        var matched = 0
+        for byte in options.utf8 {
+            switch (matched, byte) {
+            case (2, UInt8(ascii: ",")): return true
+            case (_, UInt8(ascii: ",")): matched = 0
+            case (0, UInt8(ascii: "r")): matched = 1
+            case (1, UInt8(ascii: "o")): matched = 2
+            default: matched = -1
+            }
+        }
+        return matched == 2
     }
 }

@@ -77,4 +77,22 @@ public struct NetDevStats: Sendable, Hashable {
         let path = paths.procfs("net/dev")
         return try parse(FileReader.read(path), path: path)
     }
+
+    /// The interface's `rx_nohandler` counter from `/sys/class/net/<iface>/statistics` (packets
+    /// dropped because no protocol handled them): the one counter that netlink's link
+    /// statistics have and `/proc/net/dev` lacks. nil when the kernel (before 4.6) or the
+    /// sysfs tree does not have it.
+    public static func readReceiveNoHandler(interface: String, _ paths: HostPaths = HostPaths()) throws(HostMetricsError) -> UInt64? {
+        let path = paths.sysfs("class/net/" + interface + "/statistics/rx_nohandler")
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.readAttribute(path)
+        } catch .fileMissing {
+            return nil
+        }
+        guard let value = bytes[...].trimmed.uint64 else {
+            throw .malformedLine(path: path, line: 1, text: bytes[...].prefix(200).text, expected: "one unsigned integer")
+        }
+        return value
+    }
 }

@@ -16,12 +16,19 @@ public struct NetStat: Sendable, Hashable {
     public struct ProtocolCounters: Sendable, Hashable {
         /// The protocol, such as `TcpExt`, `Udp` or `Icmp6`.
         public var name: String
-        /// Its counters in file order.
-        public var counters: [Counter]
+        /// Its counters' names in file order.
+        public var names: [String]
+        /// Their values, in the order of `names`.
+        public var values: [Double]
+
+        /// The counters in file order.
+        public var counters: [Counter] {
+            zip(names, values).map { Counter(name: $0, value: $1) }
+        }
 
         /// The counter's value, nil when absent.
         public subscript(counter: String) -> Double? {
-            counters.first { $0.name == counter }?.value
+            names.firstIndex(of: counter).map { values[$0] }
         }
     }
 
@@ -36,25 +43,49 @@ public struct NetStat: Sendable, Hashable {
     /// Parses `netstat` or `snmp`: each protocol is a line of names (`Tcp: RtoAlgorithm …`)
     /// followed by a line of values with the same prefix.
     public init(parsingPairs bytes: [UInt8], path: String) throws(HostMetricsError) {
+        try self.init(parsingPairs: bytes, path: path, headers: nil)
+    }
+
+    /// Parses `netstat` or `snmp`, keeping each line of names (the protocol's and its
+    /// counters' `String`s) in `headers` from one parse to the next.
+    init(parsingPairs bytes: [UInt8], path: String, headers: NameTable<FileBytes, Header>?) throws(HostMetricsError) {
         let text = ProcText(bytes: bytes, path: path)
-        protocols = []
-        var lines = text.lines
-        while let header = lines.next() {
-            if header.isBlank { continue }
-            let expected = "a line of names and a line of values, both starting with the same Protocol:"
-            guard let values = lines.next() else { throw text.malformed(header, expected: expected) }
-            var names = header.fields
-            var numbers = values.fields
-            guard let prefix = names.next(), prefix.count > 1, prefix.last == .colon,
-                let valuesPrefix = numbers.next(), prefix.elementsEqual(valuesPrefix)
-            else { throw text.malformed(values, expected: expected) }
-            var counters: [Counter] = []
-            while let name = names.next() {
-                guard let value = numbers.next()?.double else { throw text.malformed(values, expected: expected) }
-                counters.append(Counter(name: name.text, value: value))
+        protocols = try NameTable.withLookup(headers) { (headers) throws(HostMetricsError) in
+            var protocols: [ProtocolCounters] = []
+            var lines = text.lines
+            while let header = lines.next() {
+                if header.isBlank { continue }
+                let expected = "a line of names and a line of values, both starting with the same Protocol:"
+                guard let values = lines.next() else { throw text.malformed(header, expected: expected) }
+                var numbers = values.fields
+                var names = header.fields
+                guard let prefix = names.next(), prefix.count > 1, prefix.last == .colon,
+                    let valuesPrefix = numbers.next(), prefix.elementsEqual(valuesPrefix)
+                else { throw text.malformed(values, expected: expected) }
+                let known = try headers.next(header.text) { (_) throws(HostMetricsError) in Header(header) }
+                var counters: [Double] = []
+                counters.reserveCapacity(known.counters.count)
+                while let number = numbers.next() {
+                    guard let value = number.double else { throw text.malformed(values, expected: expected) }
+                    counters.append(value)
+                }
+                guard counters.count == known.counters.count else { throw text.malformed(values, expected: expected) }
+                protocols.append(ProtocolCounters(name: known.protocolName, names: known.counters, values: counters))
             }
-            guard numbers.next() == nil else { throw text.malformed(values, expected: expected) }
-            protocols.append(ProtocolCounters(name: prefix.dropLast().text, counters: counters))
+            return protocols
+        }
+    }
+
+    /// A line of names of `netstat` or `snmp`: `Tcp: RtoAlgorithm RtoMin …`.
+    struct Header: Sendable {
+        var protocolName: String
+        var counters: [String]
+
+        /// The line's names; its first field ends in a colon.
+        init(_ line: ProcText.Line) {
+            var fields = line.fields
+            protocolName = fields.next().map { $0.dropLast().text } ?? ""
+            counters = fields.map(\.text)
         }
     }
 
@@ -62,24 +93,32 @@ public struct NetStat: Sendable, Hashable {
     /// its first `6` (`Ip6`, `Icmp6`, `Udp6`, `UdpLite6`), as node_exporter splits it; lines
     /// whose name has no `6` are left out, as node_exporter leaves them.
     public init(parsingSNMP6 bytes: [UInt8], path: String = "/proc/net/snmp6") throws(HostMetricsError) {
+        try self.init(parsingSNMP6: bytes, path: path, names: nil)
+    }
+
+    /// Parses `snmp6`, keeping the protocol and counter names' `String`s in `names` from one
+    /// parse to the next.
+    init(parsingSNMP6 bytes: [UInt8], path: String, names: NameStrings?) throws(HostMetricsError) {
         let text = ProcText(bytes: bytes, path: path)
-        protocols = []
-        for line in text.lines {
-            var fields = line.fields
-            guard let key = fields.next() else { continue }
-            guard let value = fields.next()?.double, fields.next() == nil else {
-                throw text.malformed(line, expected: "Name value")
+        protocols = try NameStrings.withLookup(names) { (names) throws(HostMetricsError) in
+            var protocols: [ProtocolCounters] = []
+            for line in text.lines {
+                var fields = line.fields
+                guard let key = fields.next() else { continue }
+                guard let value = fields.next()?.double, fields.next() == nil else {
+                    throw text.malformed(line, expected: "Name value")
+                }
+                guard let six = key.firstIndex(of: UInt8(ascii: "6")) else { continue }
+                let protocolName = names.next(key[...six])
+                let counter = names.next(key[(six + 1)...])
+                if let index = protocols.lastIndex(where: { $0.name == protocolName }) {
+                    protocols[index].names.append(counter)
+                    protocols[index].values.append(value)
+                } else {
+                    protocols.append(ProtocolCounters(name: protocolName, names: [counter], values: [value]))
+                }
             }
-            guard let six = key.firstIndex(of: UInt8(ascii: "6")) else { continue }
-            let protocolName = key[...six].text
-            let counter = Counter(name: key[(six + 1)...].text, value: value)
-            if let last = protocols.indices.last, protocols[last].name == protocolName {
-                protocols[last].counters.append(counter)
-            } else if let index = protocols.firstIndex(where: { $0.name == protocolName }) {
-                protocols[index].counters.append(counter)
-            } else {
-                protocols.append(ProtocolCounters(name: protocolName, counters: [counter]))
-            }
+            return protocols
         }
     }
 

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The bytes of one procfs or sysfs file, walked as lines and whitespace-separated fields
 /// without copying: every line and field is a slice of the one buffer the file was read into.
 struct ProcText {
@@ -52,10 +54,15 @@ struct ProcText {
         mutating func next() -> Line? {
             guard !rest.isEmpty else { return nil }
             number += 1
-            guard let end = rest.firstIndex(of: .newline) else {
+            let offset = rest.withUnsafeBytes { bytes -> Int? in
+                guard let base = bytes.baseAddress, let newline = memchr(base, Int32(UInt8.newline), bytes.count) else { return nil }
+                return UnsafeRawPointer(newline) - base
+            }
+            guard let offset else {
                 defer { rest = rest[rest.endIndex...] }
                 return Line(number: number, text: rest)
             }
+            let end = rest.startIndex + offset
             defer { rest = rest[(end + 1)...] }
             return Line(number: number, text: rest[..<end])
         }
@@ -66,13 +73,19 @@ struct ProcText {
         var rest: ArraySlice<UInt8>
 
         mutating func next() -> ArraySlice<UInt8>? {
-            guard let start = rest.firstIndex(where: { $0 != .space && $0 != .tab }) else {
+            let (start, stop) = rest.withUnsafeBufferPointer { bytes in
+                var start = 0
+                while start < bytes.count, bytes[start] == .space || bytes[start] == .tab { start += 1 }
+                var stop = start
+                while stop < bytes.count, bytes[stop] != .space, bytes[stop] != .tab { stop += 1 }
+                return (rest.startIndex + start, rest.startIndex + stop)
+            }
+            guard start < stop else {
                 rest = rest[rest.endIndex...]
                 return nil
             }
-            let end = rest[start...].firstIndex(where: { $0 == .space || $0 == .tab }) ?? rest.endIndex
-            defer { rest = rest[end...] }
-            return rest[start..<end]
+            defer { rest = rest[stop...] }
+            return rest[start..<stop]
         }
     }
 }
@@ -93,9 +106,9 @@ extension ProcText {
     static func numberedEntries(in directory: String, prefix: String) throws(HostMetricsError) -> [Int] {
         let prefixBytes = Array(prefix.utf8)
         var numbers: [Int] = []
-        try FileReader.forEachEntry(in: directory) { name in
-            guard name.starts(with: prefixBytes) else { return }
-            let digits = ArraySlice(name.dropFirst(prefixBytes.count))
+        try FileReader.forEachEntry(in: directory) { entry in
+            guard entry.name.starts(with: prefixBytes) else { return }
+            let digits = ArraySlice(entry.name.dropFirst(prefixBytes.count))
             if let number = digits.uint64.flatMap({ Int(exactly: $0) }) { numbers.append(number) }
         }
         return numbers.sorted()

@@ -33,9 +33,9 @@ public struct ProcessCounts: Sendable, Hashable {
     /// The numeric entries under the procfs root: the PIDs of all processes, in no order.
     public static func processIDs(_ paths: HostPaths = HostPaths()) throws(HostMetricsError) -> [Int32] {
         var pids: [Int32] = []
-        try FileReader.forEachEntry(in: paths.procfs) { name in
+        try FileReader.forEachEntry(in: paths.procfs) { entry in
             var pid: Int32 = 0
-            for byte in name {
+            for byte in entry.name {
                 guard let digit = byte.digitValue else { return }
                 let (shifted, overflow1) = pid.multipliedReportingOverflow(by: 10)
                 let (sum, overflow2) = shifted.addingReportingOverflow(Int32(digit))

@@ -9,16 +9,17 @@ public enum Sysctl {
 
     /// The single integer of a parameter such as `kernel.threads-max`.
     public static func value(_ name: String, _ paths: HostPaths = HostPaths()) throws(HostMetricsError) -> UInt64 {
-        let values = try values(name, paths)
-        guard values.count == 1 else {
-            throw .malformedLine(
-                path: path(name, paths), line: 1, text: values.map(String.init).joined(separator: " "), expected: "one integer"
-            )
-        }
-        return values[0]
+        let path = self.path(name, paths)
+        return try single(parse(FileReader.read(path), path: path), path: path)
     }
 
-    private static func path(_ name: String, _ paths: HostPaths) -> String {
+    /// The single integer of a parameter file kept open by a collector.
+    static func value(_ file: KeptFile) throws(HostMetricsError) -> UInt64 {
+        try single(parse(file.read(), path: file.path), path: file.path)
+    }
+
+    /// The file of the parameter `name` (`kernel.pid_max`) under the procfs root.
+    static func path(_ name: String, _ paths: HostPaths) -> String {
         paths.procfs("sys/" + String(name.map { $0 == "." ? "/" : $0 }))
     }
 
@@ -34,5 +35,12 @@ public enum Sysctl {
         }
         guard !values.isEmpty else { throw text.missing("value") }
         return values
+    }
+
+    private static func single(_ values: [UInt64], path: String) throws(HostMetricsError) -> UInt64 {
+        guard values.count == 1 else {
+            throw .malformedLine(path: path, line: 1, text: values.map(String.init).joined(separator: " "), expected: "one integer")
+        }
+        return values[0]
     }
 }

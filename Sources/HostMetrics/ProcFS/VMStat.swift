@@ -19,15 +19,24 @@ public struct VMStat: Sendable, Hashable {
 
     /// Parses the file's bytes; `path` names it in errors.
     public init(parsing bytes: [UInt8], path: String = "/proc/vmstat") throws(HostMetricsError) {
+        try self.init(parsing: bytes, path: path, names: nil)
+    }
+
+    /// Parses the file's bytes, keeping the counter names' `String`s in `names` from one parse
+    /// to the next.
+    init(parsing bytes: [UInt8], path: String, names: NameStrings?) throws(HostMetricsError) {
         let text = ProcText(bytes: bytes, path: path)
-        counters = []
-        for line in text.lines {
-            var fields = line.fields
-            guard let name = fields.next() else { continue }
-            guard let value = fields.next()?.uint64, fields.next() == nil else {
-                throw text.malformed(line, expected: "name value")
+        counters = try NameStrings.withLookup(names) { (names) throws(HostMetricsError) in
+            var counters: [Counter] = []
+            for line in text.lines {
+                var fields = line.fields
+                guard let name = fields.next() else { continue }
+                guard let value = fields.next()?.uint64, fields.next() == nil else {
+                    throw text.malformed(line, expected: "name value")
+                }
+                counters.append(Counter(name: names.next(name), value: value))
             }
-            counters.append(Counter(name: name.text, value: value))
+            return counters
         }
     }
 

@@ -1,3 +1,5 @@
+import Glibc
+
 /// What client_golang's process collector reports about a process: CPU time, memory, file
 /// descriptors and start time.
 ///
@@ -44,5 +46,31 @@ public struct ProcessResources: Sendable, Hashable {
             maxVirtualMemoryBytes: addressSpace.soft,
             startTimeSeconds: Double(boot) + Double(stat.startTime) / Sysconf.clockTicksPerSecond
         )
+    }
+
+    /// This process, read the cheap way a collector wants at every scrape: `self/stat` and the
+    /// `self/fd` listing of the real `/proc`, and the limits from getrlimit(2), which gives
+    /// what `self/limits` shows without a file to parse. `bootTime` never changes; pass it.
+    public static func current(bootTime: UInt64) throws(HostMetricsError) -> ProcessResources {
+        let paths = HostPaths()
+        let stat = try ProcessStat.read(pid: "self", paths)
+        var descriptors = 0
+        try FileReader.forEachEntry(in: paths.procfs("self/fd")) { _ in descriptors += 1 }
+        return ProcessResources(
+            cpuSeconds: stat.cpuSeconds,
+            residentMemoryBytes: stat.residentMemoryBytes,
+            virtualMemoryBytes: stat.virtualMemoryBytes,
+            openFileDescriptors: descriptors,
+            maxFileDescriptors: try softLimit(RLIMIT_NOFILE),
+            maxVirtualMemoryBytes: try softLimit(RLIMIT_AS),
+            startTimeSeconds: Double(bootTime) + Double(stat.startTime) / Sysconf.clockTicksPerSecond
+        )
+    }
+
+    /// The soft limit of a resource, nil when unlimited.
+    private static func softLimit(_ resource: __rlimit_resource) throws(HostMetricsError) -> UInt64? {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(resource.rawValue), &limit) == 0 else { throw .systemCallFailed(call: "getrlimit", path: "", errno: errno) }
+        return limit.rlim_cur == rlim_t.max ? nil : UInt64(limit.rlim_cur)
     }
 }

@@ -40,6 +40,12 @@ import Testing
         Input(file: "proc/1/stat", collectors: ["processes"]),
         Input(file: "proc/1/mounts", collectors: ["filesystem"], digitsMatter: false, noiseFails: false),
         Input(file: "usr/lib/os-release", collectors: ["os"], digitsMatter: false),
+        Input(file: "proc/net/arp", collectors: ["arp"], digitsMatter: false),
+        Input(file: "proc/net/softnet_stat", collectors: ["softnet"]),
+        Input(file: "proc/net/stat/nf_conntrack", collectors: ["conntrack"]),
+        Input(file: "proc/sys/net/netfilter/nf_conntrack_count", collectors: ["conntrack"]),
+        Input(file: "proc/net/udp", collectors: ["udp_queues"]),
+        Input(file: "proc/sys/kernel/random/entropy_avail", collectors: ["entropy"]),
     ]
 
     /// Runs every collector on the damaged tree and checks the outcome.
@@ -103,8 +109,9 @@ import Testing
     func missing(_ input: Input) throws {
         try FixtureTree.with { tree in
             try tree.remove(input.file)
-            // IPv6, snmp6 and the rootfs os-release fallbacks are optional; the rest is not.
-            let optional = ["proc/net/sockstat6", "proc/net/snmp6", "proc/net/sockstat"].contains(input.file)
+            // IPv6, snmp6, the rootfs os-release fallbacks and conntrack's statistics are
+            // optional; the rest is not.
+            let optional = ["proc/net/sockstat6", "proc/net/snmp6", "proc/net/sockstat", "proc/net/stat/nf_conntrack"].contains(input.file)
             try scrape(tree, damaged: input, mustFail: !optional && input.file != "proc/1/stat")
         }
     }

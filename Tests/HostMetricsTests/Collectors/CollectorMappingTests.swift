@@ -141,4 +141,114 @@ import Testing
         #expect(families["node_forks_total"]?.type == .counter)
         #expect(families["node_procs_running"]?.type == .gauge)
     }
+
+    /// An unknown speed (-1) is -125000 bytes, as node_exporter 1.5.0 publishes it, unless
+    /// `--collector.netclass.ignore-invalid-speed`; a property the interface lacks is no series.
+    @Test func netclassSpeedsAndMissingProperties() throws {
+        var eth0 = NetClassInterface(name: "eth0")
+        eth0.speed = 1000
+        eth0.operState = "up"
+        eth0.mtu = 9000
+        var veth = NetClassInterface(name: "veth0")
+        veth.speed = -1
+        veth.operState = "lowerlayerdown"
+        let published = families(try NetClassCollector(configuration: configuration, logger: logger), [eth0, veth])
+        #expect(published.value("node_network_speed_bytes", ["device": "eth0"]) == 125_000_000)
+        #expect(published.value("node_network_speed_bytes", ["device": "veth0"]) == -125_000)
+        #expect(published.value("node_network_up", ["device": "eth0"]) == 1)
+        #expect(published.value("node_network_up", ["device": "veth0"]) == 0)
+        #expect(published.series("node_network_mtu_bytes") == [["device": "eth0"]])
+        #expect(published["node_network_carrier"]?.metrics.isEmpty == true)
+        #expect(published["node_network_carrier_changes_total"]?.type == .counter)
+        #expect(published["node_network_mtu_bytes"]?.help == "Network device property: mtu_bytes")
+        #expect(published.value("node_network_info", [
+            "device": "veth0", "address": "", "broadcast": "", "duplex": "", "operstate": "lowerlayerdown", "ifalias": "",
+        ]) == 1)
+        var ignoring = configuration
+        ignoring.netclassIgnoresInvalidSpeed = true
+        let ignored = families(try NetClassCollector(configuration: ignoring, logger: logger), [eth0, veth])
+        #expect(ignored.series("node_network_speed_bytes") == [["device": "eth0"]])
+    }
+
+    @Test func netclassLeavesOutIgnoredDevices() throws {
+        var configuration = configuration
+        configuration.netclassIgnoredDevices = "^(dmz|int)$"
+        let interfaces = try NetClassCollector(configuration: configuration, logger: logger).read()
+        #expect(interfaces.map(\.name) == ["bond0"])
+        configuration.netclassIgnoredDevices = "("
+        #expect(throws: HostMetricsError.self) { try NetClassCollector(configuration: configuration, logger: logger) }
+    }
+
+    /// netdev's default (netlink) mode adds receive_nohandler where sysfs has it;
+    /// `--no-collector.netdev.netlink` publishes /proc/net/dev alone.
+    @Test func netdevAddsReceiveNoHandlerInNetlinkMode() throws {
+        let stats = try NetDevStats.parse(Array("eth0: 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16\nlo: 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n".utf8))
+        let interfaces = [NetDevCollector.Interface(stats: stats[0], receiveNoHandler: 17), NetDevCollector.Interface(stats: stats[1], receiveNoHandler: nil)]
+        let netlink = families(try NetDevCollector(configuration: configuration, logger: logger), interfaces)
+        #expect(netlink.series("node_network_receive_nohandler_total") == [["device": "eth0"]])
+        #expect(netlink.value("node_network_receive_nohandler_total", ["device": "eth0"]) == 17)
+        #expect(netlink["node_network_receive_nohandler_total"]?.help == "Network device statistic receive_nohandler.")
+        #expect(netlink.value("node_network_transmit_compressed_total", ["device": "eth0"]) == 16)
+        var proc = configuration
+        proc.netdevNetlink = false
+        let procOnly = families(try NetDevCollector(configuration: proc, logger: logger), interfaces)
+        #expect(procOnly["node_network_receive_nohandler_total"] == nil)
+        #expect(procOnly.names.count == 16)
+    }
+
+    /// adjtimex's units become seconds, ratios and hertz; offset and jitter are nanoseconds
+    /// when STA_NANO is set.
+    @Test func timexConvertsTheKernelsUnits() throws {
+        var timex = Timex(
+            state: 5, offset: 1500, frequency: 65536 * 10, maximumError: 16_000_000, estimatedError: 500, status: 0x40, constant: 7,
+            tick: 10000, ppsFrequency: 65536, jitter: 2000, shift: 4, stability: 65536 * 2, jitterCount: 1, calibrationCount: 2,
+            errorCount: 3, stabilityExceededCount: 4, taiOffset: 37
+        )
+        let collector = TimexCollector(configuration: configuration, logger: logger)
+        var published = families(collector, timex)
+        #expect(published.all.count == 17)
+        #expect(published.value("node_timex_sync_status") == 0)
+        #expect(published.value("node_timex_offset_seconds") == 0.0015)
+        #expect(published.value("node_timex_pps_jitter_seconds") == 0.002)
+        #expect(published.value("node_timex_frequency_adjustment_ratio") == 1.00001)
+        #expect(published.value("node_timex_maxerror_seconds") == 16)
+        #expect(published.value("node_timex_estimated_error_seconds") == 0.0005)
+        #expect(published.value("node_timex_tick_seconds") == 0.01)
+        #expect(published.value("node_timex_pps_frequency_hertz") == 0.000001)
+        #expect(published.value("node_timex_pps_stability_hertz") == 0.000002)
+        #expect(published.value("node_timex_status") == 64 && published.value("node_timex_loop_time_constant") == 7)
+        #expect(published.value("node_timex_pps_shift_seconds") == 4 && published.value("node_timex_tai_offset_seconds") == 37)
+        #expect(published.value("node_timex_pps_stability_exceeded_total") == 4)
+        #expect(published["node_timex_pps_error_total"]?.type == .counter && published["node_timex_status"]?.type == .gauge)
+        timex.state = 0
+        timex.status = Timex.nanosecondResolution
+        published = families(collector, timex)
+        #expect(published.value("node_timex_sync_status") == 1)
+        #expect(published.value("node_timex_offset_seconds") == 0.0000015)
+    }
+
+    @Test func udpQueuesPerIPVersionAndQueue() throws {
+        let collector = UDPQueuesCollector(configuration: configuration, logger: logger)
+        let summary = NetUDPSummary(transmitQueueLength: 21, receiveQueueLength: 3, usedSockets: 2)
+        let published = families(collector, .init(ipv4: summary, ipv6: nil))
+        #expect(published.series("node_udp_queues") == [["queue": "tx", "ip": "v4"], ["queue": "rx", "ip": "v4"]])
+        #expect(published.value("node_udp_queues", ["queue": "rx", "ip": "v4"]) == 3)
+        try FixtureTree.with { tree in
+            try tree.remove("proc/net/udp")
+            let missing = UDPQueuesCollector(configuration: .init(paths: tree.paths), logger: logger)
+            #expect(throws: HostMetricsError.fileMissing(path: tree.paths.procfs("net/udp6"))) { try missing.read() }
+            #expect(UDPQueuesCollector.isNoData(.fileMissing(path: "x")))
+        }
+    }
+
+    @Test func conntrackWithoutStatisticsAndArpDeviceFilter() throws {
+        let conntrack = families(ConntrackCollector(configuration: configuration, logger: logger), .init(entries: 3, limit: 9, statistics: nil))
+        #expect(conntrack.names == ["node_nf_conntrack_entries", "node_nf_conntrack_entries_limit"])
+        var configuration = configuration
+        configuration.arpDevices = .exclude("^eth1$")
+        let entries = try ARPEntry.read(Fixture.v1_5_0.paths)
+        let arp = families(try ARPCollector(configuration: configuration, logger: logger), entries)
+        #expect(arp.series("node_arp_entries").compactMap { $0["device"] }.sorted() == ["eth0", "nope"])
+        #expect(arp.value("node_arp_entries", ["device": "eth0"]) == 3)
+    }
 }

@@ -9,8 +9,9 @@ import Testing
 @Suite struct NodeCollectorTests {
     @Test func enablesNodeExportersDefaultCollectors() {
         #expect(NodeCollector.collectorNames == [
-            "cpu", "diskstats", "filefd", "filesystem", "loadavg", "meminfo", "netdev", "netstat", "os", "pressure",
-            "processes", "sockstat", "stat", "time", "uname", "vmstat",
+            "arp", "conntrack", "cpu", "diskstats", "entropy", "filefd", "filesystem", "loadavg", "meminfo", "netclass", "netdev",
+            "netstat", "os", "pressure", "processes", "sockstat", "softnet", "stat", "textfile", "time", "timex", "udp_queues",
+            "uname", "vmstat",
         ])
         // node_exporter 1.5.0 enables all of these but processes.
         #expect(NodeCollector.defaultCollectors == Set(NodeCollector.collectorNames).subtracting(["processes"]))

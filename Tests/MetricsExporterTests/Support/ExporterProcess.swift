@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Synchronization
 
 /// The built `metrics-exporter` binary, launched as a process on 127.0.0.1 with a port the
@@ -32,10 +33,13 @@ final class ExporterProcess: Sendable {
 
     /// Starts the binary with `arguments` after `--web.listen-address=127.0.0.1:0`, in
     /// `directory` (the current one unless given), with `TZ=UTC`, and waits until it listens.
-    static func start(_ arguments: [String], in directory: String? = nil) throws -> ExporterProcess {
+    /// `executable` runs another exporter with the same command line (node_exporter, which
+    /// logs the port it was given, so it gets a free one instead of 0).
+    static func start(_ arguments: [String], in directory: String? = nil, executable: String = binary) throws -> ExporterProcess {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--web.listen-address=127.0.0.1:0"] + arguments
+        process.executableURL = URL(fileURLWithPath: executable)
+        let port = executable == binary ? 0 : try freePort()
+        process.arguments = ["--web.listen-address=127.0.0.1:\(port)"] + arguments
         if let directory {
             process.currentDirectoryURL = URL(fileURLWithPath: directory)
         }
@@ -67,6 +71,22 @@ final class ExporterProcess: Sendable {
         pid = process.processIdentifier
         self.port = port
         self.errors = errors
+    }
+
+    /// A port nothing listens on now: what the kernel picks for a socket bound to port 0.
+    private static func freePort() throws -> Int {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw Failure(description: "socket: errno \(errno)") }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
+        }
+        guard bound else { throw Failure(description: "bind: errno \(errno)") }
+        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// The port at the end of the address in the "Listening" line.

@@ -92,6 +92,7 @@ let package = Package(
             dependencies: [
                 "HostMetrics",
                 "PrometheusMetrics",
+                "ObservabilityTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]

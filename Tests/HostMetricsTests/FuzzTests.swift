@@ -1,5 +1,6 @@
 import Foundation
 import HostMetrics
+import ObservabilityTestSupport
 import Testing
 
 /// Every parser fed every prefix of every fixture file (both versions, and this machine's own
@@ -124,7 +125,7 @@ import Testing
 
     @Test(arguments: parsers)
     func mutatedFilesAndRandomBytes(_ parser: Parser) {
-        var random = SeededRandom(seed: UInt64(truncatingIfNeeded: parser.name.utf8.reduce(5381) { ($0 << 5) &+ $0 &+ Int($1) }))
+        var random = SplitMix64(seed: UInt64(truncatingIfNeeded: parser.name.utf8.reduce(5381) { ($0 << 5) &+ $0 &+ Int($1) }))
         let alphabet = Array("0123456789 \t\n\n:()-=.,/\\_abcxyzMkB|#\"'".utf8)
         for (path, bytes) in Self.inputs(parser) {
             for round in 0..<60 {

@@ -1,5 +1,6 @@
 import Foundation
 import HostMetrics
+import ObservabilityTestSupport
 import Testing
 
 /// HostStats against Python's psutil 7, reading the same procfs trees (psutil's `PROCFS_PATH`):
@@ -109,7 +110,7 @@ struct PsutilPeerTests {
     /// Seeded random meminfo, zoneinfo and vmstat files: with MemAvailable, without it (the
     /// estimate from the zones' low watermarks), with it 0, without zoneinfo.
     @Test func syntheticMemoryFilesAgreeWithPsutil() throws {
-        var random = SeededRandom(seed: 0x5eed_1234)
+        var random = SplitMix64(seed: 0x5eed_1234)
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("psutil-peer-\(getpid())")
         defer { try? FileManager.default.removeItem(at: base) }
         var roots: [String] = []
@@ -161,7 +162,7 @@ struct PsutilPeerTests {
     /// cpu_percent and disk_usage percentages: the same arithmetic and Python's rounding, to the
     /// last bit, on seeded random samples.
     @Test func percentagesRoundLikePython() throws {
-        var random = SeededRandom(seed: 42)
+        var random = SplitMix64(seed: 42)
         var pairs: [[[Double]]] = []
         var ours: [Double] = []
         for _ in 0..<300 {

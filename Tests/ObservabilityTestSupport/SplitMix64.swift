@@ -15,3 +15,10 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return value ^ (value >> 31)
     }
 }
+
+extension SplitMix64 {
+    /// A number in `range`.
+    public mutating func next(in range: ClosedRange<UInt64>) -> UInt64 {
+        UInt64.random(in: range, using: &self)
+    }
+}

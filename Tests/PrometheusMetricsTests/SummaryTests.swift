@@ -1,6 +1,6 @@
 import ObservabilityTestSupport
-import Testing
 @testable import PrometheusMetrics
+import Testing
 
 @Suite struct SummaryTests {
     @Test func quantilesStayWithinTheirRankError() {

@@ -1,6 +1,6 @@
 @testable import Alerting
-import Testing
 import ObservabilityTestSupport
+import Testing
 
 @Suite struct RetryPolicyTests {
     private let policy = RetryPolicy(

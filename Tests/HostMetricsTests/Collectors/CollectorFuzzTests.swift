@@ -1,5 +1,6 @@
 import HostMetrics
 import Logging
+import ObservabilityTestSupport
 import PrometheusMetrics
 import Testing
 
@@ -68,7 +69,7 @@ import Testing
 
     @Test(arguments: inputs)
     func randomBytes(_ input: Input) throws {
-        var random = SeededRandom(seed: UInt64(input.file.utf8.count) &* 7919)
+        var random = SplitMix64(seed: UInt64(input.file.utf8.count) &* 7919)
         for round in 0..<4 {
             try FixtureTree.with { tree in
                 // Printable noise without the separators some formats need (`=`, `:`) or skip

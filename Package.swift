@@ -102,6 +102,7 @@ let package = Package(
             dependencies: [
                 "MetricsServer",
                 "PrometheusMetrics",
+                "ObservabilityTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -124,7 +125,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MetricsExporterTests",
-            dependencies: ["metrics-exporter", "HostMetrics"]
+            dependencies: ["metrics-exporter", "HostMetrics", "ObservabilityTestSupport"]
         ),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import MetricsServer
 import NIOPosix
+import ObservabilityTestSupport
 import PrometheusMetrics
 import Testing
 
@@ -88,8 +89,7 @@ import Testing
 
     /// The promhttp lines of node_exporter 1.5.0's end-to-end output.
     private static func nodeExporterPromhttpLines() throws -> String {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let file = repository.appendingPathComponent("../shared/fixtures/node_exporter/v1.5.0/e2e-output.txt")
+        let file = URL(fileURLWithPath: SharedFixtures.nodeExporter + "/v1.5.0/e2e-output.txt")
         let fixture = try String(contentsOf: file, encoding: .utf8)
         let lines = fixture.split(separator: "\n", omittingEmptySubsequences: false).filter { $0.contains(" promhttp_") || $0.hasPrefix("promhttp_") }
         return lines.joined(separator: "\n") + "\n"

@@ -1,12 +1,12 @@
 import Alerting
 import HostMetrics
+import ObservabilityTestSupport
 import Testing
 
 @Suite struct HostStatsValueSourceTests {
-    /// node_exporter's v1.5.0 fixture tree: `/work/<repo>/Tests/AlertingTests/Rules/` → `/work/shared/…`.
+    /// node_exporter's v1.5.0 fixture tree.
     static let fixture: HostPaths = {
-        let repository = #filePath.split(separator: "/").dropLast(4).joined(separator: "/")
-        let root = "/" + repository + "/../shared/fixtures/node_exporter/v1.5.0"
+        let root = SharedFixtures.nodeExporter + "/v1.5.0"
         return HostPaths(procfs: root + "/proc", sysfs: root + "/sys", rootfs: root)
     }()
 

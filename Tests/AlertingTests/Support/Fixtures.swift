@@ -1,15 +1,10 @@
 import Foundation
+import ObservabilityTestSupport
 
 /// The payloads captured from Alertmanager 0.25 and Prometheus 2.42, kept beside the project in
 /// `../shared/fixtures/alertmanager/`.
 enum Fixtures {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Fixtures.swift
-        .deletingLastPathComponent()  // Support
-        .deletingLastPathComponent()  // AlertingTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // the package, leaving the folder it sits in
-        .appendingPathComponent("shared/fixtures/alertmanager")
+    static let directory = URL(fileURLWithPath: SharedFixtures.directory + "/alertmanager")
 
     static func data(_ name: String) throws -> Data {
         try Data(contentsOf: directory.appendingPathComponent(name))

@@ -1,4 +1,5 @@
 import HostMetrics
+import ObservabilityTestSupport
 import Testing
 
 /// A node_exporter fixture tree under `../shared/fixtures/node_exporter` (relative to the
@@ -7,12 +8,7 @@ enum Fixture: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case v1_5_0 = "v1.5.0"
     case v1_12_1 = "v1.12.1"
 
-    /// `/work/<repo>/Tests/HostMetricsTests/Support/Fixture.swift` → `/work/shared/fixtures/node_exporter`.
-    static let directory: String = {
-        var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        components.removeLast(4)
-        return components.joined(separator: "/") + "/../shared/fixtures/node_exporter"
-    }()
+    static let directory = SharedFixtures.nodeExporter
 
     var testDescription: String { rawValue }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ObservabilityTestSupport
 import Testing
 
 /// node_exporter's fixture trees under `../shared/fixtures/node_exporter`, run the way their
@@ -8,12 +9,7 @@ enum NodeExporterFixture: String, CaseIterable, CustomTestStringConvertible, Sen
     case v1_5_0 = "v1.5.0"
     case v1_12_1 = "v1.12.1"
 
-    /// `<repo>/Tests/MetricsExporterTests/Support/…` → `<repo>/../shared/fixtures/node_exporter`.
-    static let directory: String = {
-        var components = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        components.removeLast(4)
-        return components.joined(separator: "/") + "/../shared/fixtures/node_exporter"
-    }()
+    static let directory = SharedFixtures.nodeExporter
 
     var testDescription: String { rawValue }
 

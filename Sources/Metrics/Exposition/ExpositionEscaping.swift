@@ -28,6 +28,14 @@ enum ExpositionEscaping {
     /// Appends `text` escaping `\` and line feed, and `"` too when `quotes` is set (label values
     /// and OpenMetrics HELP; the 0.0.4 HELP line leaves quotes alone).
     static func appendEscaped<Sink: ByteSink & ~Copyable>(_ text: String, quotes: Bool, to sink: inout Sink) {
+        // Most text needs no escaping: then it is appended whole.
+        let needsEscaping = text.utf8.contains { byte in
+            byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\n") || (quotes && byte == UInt8(ascii: "\""))
+        }
+        guard needsEscaping else {
+            sink.append(text)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\\"):

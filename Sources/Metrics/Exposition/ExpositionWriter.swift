@@ -18,20 +18,10 @@ struct ExpositionWriter: ~Copyable {
         buffer
     }
 
-    /// `# HELP`/`# TYPE` (0.0.4), or `# TYPE`/`# UNIT`/`# HELP` (OpenMetrics).
+    /// The family's `# HELP`/`# TYPE` (0.0.4) or `# TYPE`/`# UNIT`/`# HELP` (OpenMetrics) lines.
+    @inline(__always)
     mutating func writeMetadata(_ metadata: FamilyMetadata) {
-        let name = metadata.name(in: format)
-        switch format {
-        case .prometheusText:
-            writeHelp(name, metadata.help, escapingQuotes: false)
-            writeComment("TYPE", name, metadata.type == .info ? "gauge" : metadata.type.rawValue)
-        case .openMetrics:
-            writeComment("TYPE", name, metadata.type == .untyped ? "unknown" : metadata.type.rawValue)
-            if let unit = metadata.unit, !unit.isEmpty {
-                writeComment("UNIT", name, unit)
-            }
-            writeHelp(name, metadata.help, escapingQuotes: true)
-        }
+        buffer.append(metadata.header(in: format))
     }
 
     /// Starts a sample line: `name<suffix>{labels,extra} ` (braces only when there are labels),
@@ -135,27 +125,5 @@ struct ExpositionWriter: ~Copyable {
     mutating func writeCreated(_ familyName: String, labels: [UInt8], created: Double) {
         guard writesCreated else { return }
         writeSample(familyName, suffix: "_created", labels: labels, value: created)
-    }
-
-    private mutating func writeComment(_ keyword: StaticString, _ name: String, _ text: String) {
-        startComment(keyword, name)
-        buffer.append(text)
-        buffer.append(UInt8(ascii: "\n"))
-    }
-
-    private mutating func writeHelp(_ name: String, _ help: String, escapingQuotes: Bool) {
-        guard !help.isEmpty else { return }
-        startComment("HELP", name)
-        ExpositionEscaping.appendEscaped(help, quotes: escapingQuotes, to: &buffer)
-        buffer.append(UInt8(ascii: "\n"))
-    }
-
-    /// `# KEYWORD name `.
-    private mutating func startComment(_ keyword: StaticString, _ name: String) {
-        buffer.append(ascii: "# ")
-        buffer.append(ascii: keyword)
-        buffer.append(UInt8(ascii: " "))
-        buffer.append(name)
-        buffer.append(UInt8(ascii: " "))
     }
 }

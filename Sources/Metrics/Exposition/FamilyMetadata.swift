@@ -1,4 +1,4 @@
-/// How one family is named and described in each format.
+/// How one family is named and described in each format, with its metadata lines rendered once.
 ///
 /// Counters differ between the formats: 0.0.4 text names the family after its sample
 /// (`jobs_total`), OpenMetrics after the sample without `_total` (`jobs`). Info families
@@ -8,49 +8,48 @@ struct FamilyMetadata: Sendable {
     let help: String
     let unit: String?
     /// The family (and `# TYPE`) name in 0.0.4 text; families are sorted by it.
-    private(set) var textName: String
+    let textName: String
     /// The family (and `# TYPE`) name in OpenMetrics.
     let openMetricsName: String
     /// The name of the plain sample of counters (`_total`) and infos (`_info`) in each format;
     /// the family name for the other types.
-    private(set) var textSampleName: String
+    let textSampleName: String
     let openMetricsSampleName: String
+    /// `# HELP` and `# TYPE` lines (0.0.4) and `# TYPE`, `# UNIT`, `# HELP` (OpenMetrics).
+    private let textHeader: [UInt8]
+    private let openMetricsHeader: [UInt8]
 
     /// Metadata of a family registered with a registry, named as the user gave it, with `_total`
     /// (counters) or `_info` (infos) stripped or added so that both formats agree.
     init(registeredName name: String, type: MetricType, help: String, unit: String?) {
-        self.type = type
-        self.help = help
-        self.unit = unit
-        switch type {
-        case .counter:
-            let base = name.removingSuffix("_total")
-            textName = base + "_total"
-            openMetricsName = base
-            textSampleName = textName
-            openMetricsSampleName = textName
-        case .info:
-            let base = name.removingSuffix("_info")
-            textName = base + "_info"
-            openMetricsName = base
-            textSampleName = textName
-            openMetricsSampleName = textName
-        default:
-            textName = name
-            openMetricsName = name
-            textSampleName = name
-            openMetricsSampleName = name
-        }
+        self.init(name: name, verbatim: false, type: type, help: help, unit: unit)
     }
 
     /// Metadata of a family a collector produced: its 0.0.4 text name is kept verbatim (as
     /// node_exporter writes it), and OpenMetrics names are derived from it.
     init(collectedName name: String, type: MetricType, help: String, unit: String?) {
-        self.init(registeredName: name, type: type, help: help, unit: unit)
-        if type == .counter || type == .info {
+        self.init(name: name, verbatim: true, type: type, help: help, unit: unit)
+    }
+
+    private init(name: String, verbatim: Bool, type: MetricType, help: String, unit: String?) {
+        self.type = type
+        self.help = help
+        self.unit = unit
+        let suffix = type == .counter ? "_total" : type == .info ? "_info" : nil
+        if let suffix {
+            let base = name.removingSuffix(suffix)
+            textName = verbatim ? name : base + suffix
+            openMetricsName = base
+            textSampleName = textName
+            openMetricsSampleName = base + suffix
+        } else {
             textName = name
+            openMetricsName = name
             textSampleName = name
+            openMetricsSampleName = name
         }
+        textHeader = Self.header(textName, type: type == .info ? "gauge" : type.rawValue, help: help, unit: nil, format: .prometheusText)
+        openMetricsHeader = Self.header(openMetricsName, type: type == .untyped ? "unknown" : type.rawValue, help: help, unit: unit, format: .openMetrics)
     }
 
     func name(in format: ExpositionFormat) -> String {
@@ -59,6 +58,36 @@ struct FamilyMetadata: Sendable {
 
     func sampleName(in format: ExpositionFormat) -> String {
         format == .prometheusText ? textSampleName : openMetricsSampleName
+    }
+
+    /// The family's metadata lines in `format`.
+    func header(in format: ExpositionFormat) -> [UInt8] {
+        format == .prometheusText ? textHeader : openMetricsHeader
+    }
+
+    /// `# HELP`/`# TYPE` for 0.0.4 text (HELP escapes `\` and line feeds), or `# TYPE`/`# UNIT`/
+    /// `# HELP` for OpenMetrics (HELP escapes quotes too). An empty HELP is left out.
+    private static func header(_ name: String, type: String, help: String, unit: String?, format: ExpositionFormat) -> [UInt8] {
+        var bytes: [UInt8] = []
+        func comment(_ keyword: String, _ text: () -> Void) {
+            bytes.append(contentsOf: "# \(keyword) \(name) ".utf8)
+            text()
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        let writesHelp = !help.isEmpty
+        if format == .prometheusText, writesHelp {
+            comment("HELP") { ExpositionEscaping.appendEscaped(help, quotes: false, to: &bytes) }
+        }
+        comment("TYPE") { bytes.append(contentsOf: type.utf8) }
+        if format == .openMetrics {
+            if let unit, !unit.isEmpty {
+                comment("UNIT") { bytes.append(contentsOf: unit.utf8) }
+            }
+            if writesHelp {
+                comment("HELP") { ExpositionEscaping.appendEscaped(help, quotes: true, to: &bytes) }
+            }
+        }
+        return bytes
     }
 }
 

@@ -6,14 +6,10 @@ struct PreparedFamily: ExposableFamily {
     let metadata: FamilyMetadata
     private let metrics: [CollectedMetric]
 
-    /// `nil` (and a counted rejection) when a name is invalid; a series whose label names are
-    /// invalid or repeat is dropped and counted too.
-    init?(_ family: CollectedFamily, diagnostics: RegistryDiagnostics) {
-        guard MetricNames.isValidMetricName(family.name) else {
-            diagnostics.countRejection(family: family.name, reason: .invalidFamily)
-            return nil
-        }
-        metadata = FamilyMetadata(collectedName: family.name, type: family.type, help: family.help, unit: family.unit)
+    /// Prepares `family`, whose name `metadata` has checked; a series whose label names are
+    /// invalid or repeat is dropped and counted.
+    init(_ family: CollectedFamily, metadata: FamilyMetadata, diagnostics: RegistryDiagnostics) {
+        self.metadata = metadata
         let reserved = family.type == .histogram ? "le" : family.type == .summary ? "quantile" : nil
         var metrics = family.metrics
         var index = 0
@@ -27,6 +23,13 @@ struct PreparedFamily: ExposableFamily {
                 diagnostics.countRejection(family: family.name, reason: .invalidFamily)
                 metrics.remove(at: index)
             }
+        }
+        // Collectors usually report series in order already; then there is nothing to sort or
+        // de-duplicate.
+        let inOrder = zip(metrics, metrics.dropFirst()).allSatisfy { Self.order($0.labels, $1.labels) < 0 }
+        guard !inOrder else {
+            self.metrics = metrics
+            return
         }
         metrics.sort { Self.order($0.labels, $1.labels) < 0 }
         var unique: [CollectedMetric] = []

@@ -22,6 +22,14 @@ public final class PrometheusRegistry: Sendable {
     private let state = Locked(State())
     /// The buffer of the last scrape, kept so the next one writes into warm memory.
     private let spareBuffer = Locked<ExpositionBuffer?>(nil)
+    /// Collected families' metadata (names checked, metadata lines rendered) by name: a
+    /// collector reports the same families on every scrape.
+    private let collectedMetadata = Locked<[String: FamilyMetadata]>([:])
+    /// More distinct collected family names than any exporter has; past it the cache starts over.
+    private static let collectedMetadataLimit = 10_000
+    /// The collected family names of the last scrape and their order by name: collectors report
+    /// the same families in the same order scrape after scrape, so the sort is usually skipped.
+    private let lastCollectedOrder = Locked<(names: [String], order: [Int])>(([], []))
 
     private struct Registration {
         let definition: MetricDefinition
@@ -102,7 +110,7 @@ public final class PrometheusRegistry: Sendable {
     private func prepare(_ collected: [CollectedFamily], besides registered: [any ExposableFamily]) -> [PreparedFamily] {
         var prepared = merged(collected, besides: registered)
         for family in diagnostics.collect() {
-            guard let family = PreparedFamily(family, diagnostics: diagnostics) else { continue }
+            let family = PreparedFamily(family, metadata: FamilyMetadata(collectedName: family.name, type: family.type, help: family.help, unit: family.unit), diagnostics: diagnostics)
             let index = prepared.firstIndex { $0.metadata.textName > family.metadata.textName } ?? prepared.endIndex
             prepared.insert(family, at: index)
         }
@@ -114,34 +122,58 @@ public final class PrometheusRegistry: Sendable {
     /// takes a registered family's name, or disagrees on type, is dropped and counted.
     private func merged(_ collected: [CollectedFamily], besides registered: [any ExposableFamily]) -> [PreparedFamily] {
         let registeredNames = registered.isEmpty ? [] : Set(registered.map(\.metadata.textName))
-        let order = collected.enumerated()
-            .map { NameOrder(name: $0.element.name, position: $0.offset) }
-            .sorted(by: NameOrder.precedes)
-            .map { $0.position }
+        let order = nameOrder(of: collected)
         var prepared: [PreparedFamily] = []
         prepared.reserveCapacity(order.count)
         var position = 0
-        while position < order.count {
-            var family = collected[order[position]]
-            position += 1
-            while position < order.count && UTF8Bytes.equal(collected[order[position]].name, family.name) {
-                let next = collected[order[position]]
-                if next.type == family.type {
-                    family.metrics += next.metrics
-                } else {
-                    diagnostics.countRejection(family: family.name, reason: .typeMismatch)
-                }
+        collectedMetadata.withLock { cache in
+            while position < order.count {
+                var family = collected[order[position]]
                 position += 1
-            }
-            guard !registeredNames.contains(family.name) else {
-                diagnostics.countRejection(family: family.name, reason: .invalidFamily)
-                continue
-            }
-            if let family = PreparedFamily(family, diagnostics: diagnostics) {
-                prepared.append(family)
+                while position < order.count && UTF8Bytes.equal(collected[order[position]].name, family.name) {
+                    let next = collected[order[position]]
+                    if next.type == family.type {
+                        family.metrics += next.metrics
+                    } else {
+                        diagnostics.countRejection(family: family.name, reason: .typeMismatch)
+                    }
+                    position += 1
+                }
+                guard !registeredNames.contains(family.name), let metadata = Self.metadata(of: family, cache: &cache) else {
+                    diagnostics.countRejection(family: family.name, reason: .invalidFamily)
+                    continue
+                }
+                prepared.append(PreparedFamily(family, metadata: metadata, diagnostics: diagnostics))
             }
         }
         return prepared
+    }
+
+    /// Positions of `collected` in name order (collector order among equal names).
+    private func nameOrder(of collected: [CollectedFamily]) -> [Int] {
+        lastCollectedOrder.withLock { last in
+            if last.names.count == collected.count && zip(last.names, collected).allSatisfy({ $0 == $1.name }) {
+                return last.order
+            }
+            let order = collected.enumerated()
+                .map { NameOrder(name: $0.element.name, position: $0.offset) }
+                .sorted(by: NameOrder.precedes)
+                .map { $0.position }
+            last = (collected.map(\.name), order)
+            return order
+        }
+    }
+
+    /// The family's metadata from the cache, or made (and cached) when the name is valid.
+    private static func metadata(of family: CollectedFamily, cache: inout [String: FamilyMetadata]) -> FamilyMetadata? {
+        if let cached = cache[family.name], cached.type == family.type, cached.help == family.help, cached.unit == family.unit {
+            return cached
+        }
+        guard MetricNames.isValidMetricName(family.name) else { return nil }
+        let metadata = FamilyMetadata(collectedName: family.name, type: family.type, help: family.help, unit: family.unit)
+        if cache.count >= collectedMetadataLimit { cache.removeAll(keepingCapacity: true) }
+        cache[family.name] = metadata
+        return metadata
     }
 
     // MARK: Registration

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scrapes two running exporters alternately and prints, for each, the scrape latency (median,
 p99), the CPU seconds per scrape (utime + stime deltas from /proc/PID/stat), the resident memory
-(VmRSS), the bytes per response and the series count, then the ratios of the first to the second.
+(VmRSS, and RssAnon: its own memory without shared code pages), the bytes per response and the series count, then the ratios of the first to the second.
 
 Used by Benchmarks/exporter-benchmark.sh; runnable on its own against any two exporters:
     exporter_benchmark.py --scrapes 500 ours=PORT:PID node_exporter=PORT:PID
@@ -31,12 +31,14 @@ class Exporter:
             fields = stat.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
 
-    def rss_bytes(self):
+    def rss_bytes(self, field="VmRSS"):
+        """VmRSS (all resident pages), or RssAnon (the process' own memory, without the
+        file-backed code pages it shares with the page cache)."""
         with open(f"/proc/{self.pid}/status") as status:
             for line in status:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) * 1024
-        raise RuntimeError(f"no VmRSS for PID {self.pid}")
+        raise RuntimeError(f"no {field} for PID {self.pid}")
 
     def scrape(self, path, record, headers):
         start = time.perf_counter()
@@ -87,6 +89,7 @@ def main():
             "p99_ms": percentile(exporter.latencies, 0.99) * 1e3,
             "cpu_ms_per_scrape": (after - before) / options.scrapes * 1e3,
             "rss_mb": exporter.rss_bytes() / 1e6,
+            "anon_mb": exporter.rss_bytes("RssAnon") / 1e6,
             "bytes": statistics.median(exporter.sizes),
             "series": series,
         })
@@ -98,6 +101,7 @@ def main():
     columns = [
         ("median latency (ms)", "median_ms", "{:.2f}"), ("p99 latency (ms)", "p99_ms", "{:.2f}"),
         ("CPU per scrape (ms)", "cpu_ms_per_scrape", "{:.3f}"), ("RSS (MB)", "rss_mb", "{:.1f}"),
+        ("  of which RssAnon (MB)", "anon_mb", "{:.1f}"),
         ("bytes per response", "bytes", "{:.0f}"), ("series", "series", "{:.0f}"),
     ]
     names = [exporter.name for exporter in exporters]

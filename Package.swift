@@ -1,6 +1,24 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The products of the packages this one depends on, named once.
+extension Target.Dependency {
+    static let logging = product("Logging", of: "swift-log")
+    static let inMemoryLogging = product("InMemoryLogging", of: "swift-log")
+    static let coreMetrics = product("CoreMetrics", of: "swift-metrics")
+    static let swiftMetrics = product("Metrics", of: "swift-metrics")
+    static let metricsTestKit = product("MetricsTestKit", of: "swift-metrics")
+    static let nioCore = product("NIOCore", of: "swift-nio")
+    static let nioPosix = product("NIOPosix", of: "swift-nio")
+    static let nioHTTP1 = product("NIOHTTP1", of: "swift-nio")
+    static let argumentParser = product("ArgumentParser", of: "swift-argument-parser")
+    static let serviceLifecycle = product("ServiceLifecycle", of: "swift-service-lifecycle")
+
+    private static func product(_ product: String, of package: String) -> Target.Dependency {
+        .product(name: product, package: package)
+    }
+}
+
 let package = Package(
     name: "observability-toolkit",
     platforms: [.macOS(.v15)],
@@ -26,106 +44,42 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
-        .target(
-            name: "PrometheusMetrics",
-            dependencies: ["CObservabilityCPU", .product(name: "CoreMetrics", package: "swift-metrics")],
-            path: "Sources/Metrics"
-        ),
-        .target(
-            name: "StructuredLog",
-            dependencies: [.product(name: "Logging", package: "swift-log")]
-        ),
-        .target(
-            name: "HostMetrics",
-            dependencies: [
-                "PrometheusMetrics",
-                .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
+        .target(name: "PrometheusMetrics", dependencies: ["CObservabilityCPU", .coreMetrics], path: "Sources/Metrics"),
+        .target(name: "StructuredLog", dependencies: [.logging]),
+        .target(name: "HostMetrics", dependencies: ["PrometheusMetrics", .logging]),
         .target(
             name: "MetricsServer",
-            dependencies: [
-                "PrometheusMetrics",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                "CObservabilityZlib",
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            dependencies: ["PrometheusMetrics", "CObservabilityZlib", .logging, .nioCore, .nioPosix, .nioHTTP1, .serviceLifecycle]
         ),
-        .target(
-            name: "Alerting",
-            dependencies: [
-                "PrometheusMetrics",
-                "HostMetrics",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "CoreMetrics", package: "swift-metrics"),
-            ]
-        ),
+        .target(name: "Alerting", dependencies: ["PrometheusMetrics", "HostMetrics", .logging, .coreMetrics]),
         .executableTarget(
             name: "metrics-exporter",
-            dependencies: [
-                "HostMetrics",
-                "MetricsServer",
-                "StructuredLog",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
+            dependencies: ["HostMetrics", "MetricsServer", "StructuredLog", .argumentParser, .logging]
         ),
         .target(name: "ObservabilityTestSupport", path: "Tests/ObservabilityTestSupport"),
         .testTarget(
             name: "PrometheusMetricsTests",
-            dependencies: [
-                "PrometheusMetrics",
-                "ObservabilityTestSupport",
-                .product(name: "CoreMetrics", package: "swift-metrics"),
-                .product(name: "Metrics", package: "swift-metrics"),
-            ]
+            dependencies: ["PrometheusMetrics", "ObservabilityTestSupport", .coreMetrics, .swiftMetrics]
         ),
-        .testTarget(
-            name: "StructuredLogTests",
-            dependencies: ["StructuredLog", "ObservabilityTestSupport", .product(name: "Logging", package: "swift-log")]
-        ),
+        .testTarget(name: "StructuredLogTests", dependencies: ["StructuredLog", "ObservabilityTestSupport", .logging]),
         .testTarget(
             name: "HostMetricsTests",
-            dependencies: [
-                "HostMetrics",
-                "PrometheusMetrics",
-                "ObservabilityTestSupport",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "InMemoryLogging", package: "swift-log"),
-            ]
+            dependencies: ["HostMetrics", "PrometheusMetrics", "ObservabilityTestSupport", .logging, .inMemoryLogging]
         ),
         .testTarget(
             name: "MetricsServerTests",
             dependencies: [
-                "MetricsServer",
-                "PrometheusMetrics",
-                "ObservabilityTestSupport",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                "MetricsServer", "PrometheusMetrics", "ObservabilityTestSupport",
+                .logging, .nioCore, .nioHTTP1, .nioPosix, .serviceLifecycle,
             ]
         ),
         .testTarget(
             name: "AlertingTests",
             dependencies: [
-                "Alerting",
-                "PrometheusMetrics",
-                "ObservabilityTestSupport",
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "MetricsTestKit", package: "swift-metrics"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                "Alerting", "PrometheusMetrics", "ObservabilityTestSupport",
+                .logging, .metricsTestKit, .nioCore, .nioPosix, .nioHTTP1,
             ]
         ),
-        .testTarget(
-            name: "MetricsExporterTests",
-            dependencies: ["metrics-exporter", "HostMetrics", "ObservabilityTestSupport"]
-        ),
+        .testTarget(name: "MetricsExporterTests", dependencies: ["metrics-exporter", "HostMetrics", "ObservabilityTestSupport"]),
     ]
 )

@@ -1,18 +1,3 @@
-/// Somewhere escaped text can be appended: an array while rendering label prefixes once, the
-/// exposition buffer while writing collected families and metadata on every scrape.
-protocol ByteSink: ~Copyable {
-    mutating func append(_ byte: UInt8)
-    mutating func append(_ text: String)
-}
-
-extension Array: ByteSink where Element == UInt8 {
-    mutating func append(_ text: String) {
-        append(contentsOf: text.utf8)
-    }
-}
-
-extension ExpositionBuffer: ByteSink {}
-
 /// The escaping rules of the two text formats, applied byte by byte as they are appended.
 enum ExpositionEscaping {
     /// `name="value"` with `\`, `"` and line feed escaped (the same in both formats); every other

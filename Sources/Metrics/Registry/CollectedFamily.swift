@@ -15,32 +15,3 @@ public struct CollectedFamily: Sendable {
         self.metrics = metrics
     }
 }
-
-/// One series of a collected family.
-public struct CollectedMetric: Sendable {
-    /// Label names and values; any order (they are exposed sorted by name).
-    public var labels: [(String, String)]
-    public var value: Value
-
-    /// What a series holds, by the family's type.
-    public enum Value: Sendable {
-        /// The value of a counter, gauge, untyped or info series.
-        case sample(Double)
-        /// A histogram: cumulative counts by upper bound (without `+Inf`, which is `count`).
-        case histogram(buckets: [(upperBound: Double, cumulativeCount: UInt64)], sum: Double, count: UInt64)
-        /// A summary: estimates by quantile.
-        case summary(quantiles: [(quantile: Double, value: Double)], sum: Double, count: UInt64)
-    }
-
-    /// A counter, gauge, untyped or info series.
-    public init(labels: [(String, String)] = [], value: Double) {
-        self.labels = labels
-        self.value = .sample(value)
-    }
-
-    /// A series of any type.
-    public init(labels: [(String, String)] = [], value: Value) {
-        self.labels = labels
-        self.value = value
-    }
-}

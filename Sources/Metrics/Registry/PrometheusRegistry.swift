@@ -253,11 +253,6 @@ public final class PrometheusRegistry: Sendable {
     }
 }
 
-/// Identifies a registered collector, for `unregister(_:)`.
-public struct CollectorRegistration: Sendable, Hashable {
-    let id: UInt64
-}
-
 extension PrometheusRegistry {
     /// Removes the series whose handle this is from whichever family holds it (swift-metrics'
     /// `destroy*`); false if none does.
@@ -266,9 +261,4 @@ extension PrometheusRegistry {
         let families = state.withLock { state in state.registrations.values.compactMap { $0.family as? any SeriesRemoving } }
         return families.contains { $0.removeSeries(handle) }
     }
-}
-
-/// A family that can drop a series given its handle.
-protocol SeriesRemoving: Sendable {
-    func removeSeries(_ handle: AnyObject) -> Bool
 }

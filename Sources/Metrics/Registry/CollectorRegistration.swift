@@ -1,0 +1,4 @@
+/// Identifies a registered collector, for `unregister(_:)`.
+public struct CollectorRegistration: Sendable, Hashable {
+    let id: UInt64
+}

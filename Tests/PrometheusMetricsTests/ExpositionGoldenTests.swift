@@ -27,7 +27,7 @@ import Testing
     http_requests_total{method="PUT",path="/"} 0.25
     # HELP payload_bytes Payload sizes.
     # TYPE payload_bytes summary
-    payload_bytes{direction="in",quantile="0.5"} 49
+    payload_bytes{direction="in",quantile="0.5"} 50
     payload_bytes{direction="in",quantile="0.9"} 90
     payload_bytes_sum{direction="in"} 5050
     payload_bytes_count{direction="in"} 100
@@ -76,7 +76,7 @@ import Testing
     http_requests_total{method="PUT",path="/"} 0.25
     # TYPE payload_bytes summary
     # HELP payload_bytes Payload sizes.
-    payload_bytes{direction="in",quantile="0.5"} 49.0
+    payload_bytes{direction="in",quantile="0.5"} 50.0
     payload_bytes{direction="in",quantile="0.9"} 90.0
     payload_bytes_sum{direction="in"} 5050.0
     payload_bytes_count{direction="in"} 100
@@ -106,7 +106,7 @@ import Testing
     @Test func hostileTextIsByteExact() throws {
         let registry = try ExpositionFixtures.hostileRegistry()
         let exposition = registry.exposition(.prometheusText)
-        #expect(exposition == Array(Self.hostileText.utf8))
+        Self.expectBytes(exposition, Self.hostileText)
         try ExpositionDump.record("hostile", .prometheusText, exposition)
         try ExpositionDump.recordSamples("hostile", ExpositionFixtures.hostileSamples)
     }
@@ -114,7 +114,7 @@ import Testing
     @Test func hostileOpenMetricsIsByteExact() throws {
         let registry = try ExpositionFixtures.hostileRegistry()
         let exposition = registry.exposition(.openMetrics)
-        #expect(exposition == Array(Self.hostileOpenMetrics.utf8))
+        Self.expectBytes(exposition, Self.hostileOpenMetrics)
         try ExpositionDump.record("hostile", .openMetrics, exposition)
     }
 
@@ -219,6 +219,13 @@ import Testing
         """)
         #expect(!String(decoding: registry.exposition(.prometheusText), as: UTF8.self).contains("#  {"))
         try ExpositionDump.record("exemplars", .openMetrics, exposition)
+    }
+
+    /// The exposition is exactly `expected`, byte for byte; a difference is shown as text.
+    static func expectBytes(_ exposition: [UInt8], _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let text = String(decoding: exposition, as: UTF8.self)
+        #expect(text == expected, sourceLocation: sourceLocation)
+        if text == expected { #expect(exposition == Array(expected.utf8), sourceLocation: sourceLocation) }
     }
 
     /// Exemplar timestamps are the wall clock at observation; the rest of the line is exact.

@@ -1,7 +1,8 @@
 /// Quantiles over a sliding time window, as client_golang computes them: every observation
 /// goes into several streams started at staggered times; the oldest answers queries and is
 /// reset each `maxAge / ageBuckets`, so answers cover between `maxAge * (1 - 1/ageBuckets)`
-/// and `maxAge` of the most recent observations. Observations are buffered and merged sorted.
+/// and `maxAge` of the most recent observations. Observations wait in a buffer and reach the
+/// streams in the order they were made.
 struct SlidingQuantiles {
     private let quantiles: [SummaryQuantile]
     private var streams: [TargetedQuantileStream]
@@ -11,11 +12,11 @@ struct SlidingQuantiles {
     private var buffer: [Double] = []
     private static let bufferCapacity = 500
 
+    /// `maxAge` must be positive and `ageBuckets` at least 1 (the registry checks both).
     init(quantiles: [SummaryQuantile], maxAge: Double, ageBuckets: Int, now: Double) {
         self.quantiles = quantiles
-        let buckets = max(1, ageBuckets)
-        streams = Array(repeating: TargetedQuantileStream(targets: quantiles), count: buckets)
-        rotationInterval = maxAge / Double(buckets)
+        streams = Array(repeating: TargetedQuantileStream(targets: quantiles), count: ageBuckets)
+        rotationInterval = maxAge / Double(ageBuckets)
         nextRotation = now + rotationInterval
     }
 
@@ -34,20 +35,22 @@ struct SlidingQuantiles {
 
     private mutating func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.sort()
         for index in streams.indices {
-            streams[index].insert(sorted: buffer)
+            for value in buffer { streams[index].insert(value) }
         }
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Resets the oldest stream once per interval that has ended, at most once per stream: a
+    /// clock that jumped far ahead empties the window in one pass.
     private mutating func rotate(now: Double) {
         guard now >= nextRotation else { return }
         flush()
-        while now >= nextRotation {
-            streams[oldest] = TargetedQuantileStream(targets: quantiles)
+        let ended = ((now - nextRotation) / rotationInterval).rounded(.down) + 1
+        for _ in 0..<(ended < Double(streams.count) ? Int(ended) : streams.count) {
+            streams[oldest].reset()
             oldest = (oldest + 1) % streams.count
-            nextRotation += rotationInterval
         }
+        nextRotation += ended * rotationInterval
     }
 }

@@ -13,3 +13,19 @@ public struct SummaryConfiguration: Sendable, Hashable {
         self.ageBuckets = ageBuckets
     }
 }
+
+extension SummaryConfiguration {
+    /// This configuration with its quantiles sorted and de-duplicated, or an error naming what
+    /// cannot work: a window that never ends or has no stream to answer from.
+    func validated(metric: String) throws(PrometheusMetricsError) -> SummaryConfiguration {
+        guard maxAge > .zero else {
+            throw .invalidQuantiles(metric: metric, reason: "maxAge \(maxAge) must be positive")
+        }
+        guard ageBuckets >= 1 else {
+            throw .invalidQuantiles(metric: metric, reason: "ageBuckets \(ageBuckets) must be at least 1")
+        }
+        var validated = self
+        validated.quantiles = try SummaryQuantile.validated(quantiles, metric: metric)
+        return validated
+    }
+}

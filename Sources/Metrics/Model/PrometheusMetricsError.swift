@@ -11,7 +11,8 @@ public enum PrometheusMetricsError: Error, Sendable, Equatable, CustomStringConv
     case duplicateLabelName(metric: String, label: String)
     /// Histogram buckets that are not finite, strictly increasing values.
     case invalidBuckets(metric: String, reason: String)
-    /// Summary quantiles outside (0, 1) or errors outside [0, 1).
+    /// Summary quantiles outside (0, 1) or errors outside [0, 1), or a quantile window that cannot
+    /// work (`maxAge` not positive, no `ageBuckets`).
     case invalidQuantiles(metric: String, reason: String)
     /// A unit that is not the name's suffix, as OpenMetrics requires.
     case invalidUnit(metric: String, unit: String)

@@ -91,11 +91,9 @@ extension PrometheusRegistry {
         unit: String? = nil,
         maxSeries: Int? = nil
     ) throws(PrometheusMetricsError) -> MetricFamily<Summary> {
-        var configuration = configuration
-        configuration.quantiles = try SummaryQuantile.validated(configuration.quantiles, metric: name)
-        let definition = MetricDefinition(name: name, type: .summary, help: help, labelNames: labelNames, unit: unit, buckets: [], quantiles: configuration.quantiles)
+        let validated = try configuration.validated(metric: name)
+        let definition = MetricDefinition(name: name, type: .summary, help: help, labelNames: labelNames, unit: unit, buckets: [], quantiles: validated.quantiles)
         let rejections = rejectionReporter(for: definition)
-        let validated = configuration
         return try family(definition, maxSeries: maxSeries, rendering: Summary.rendering) {
             Summary(configuration: validated, rejections: rejections)
         }

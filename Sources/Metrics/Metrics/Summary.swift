@@ -8,6 +8,10 @@ public final class Summary: DurationObserver {
     private let sum = Atomic<UInt64>(Double(0).bitPattern)
     private let window: Locked<SlidingQuantiles>?
     private let rejections: RejectionReporter
+    /// The window's time origin. The window turns on a clock that never steps: on the wall
+    /// clock, a clock set back would hold stale observations for as long, and one set forward
+    /// would empty it.
+    private let start = ContinuousClock.now
     let created = WallClock.now()
 
     init(configuration: SummaryConfiguration, rejections: RejectionReporter) {
@@ -16,7 +20,7 @@ public final class Summary: DurationObserver {
             quantiles: configuration.quantiles,
             maxAge: configuration.maxAge.seconds,
             ageBuckets: configuration.ageBuckets,
-            now: WallClock.now()
+            now: 0
         ))
     }
 
@@ -26,7 +30,7 @@ public final class Summary: DurationObserver {
         guard !value.isNaN else { return }
         sum.addFloatingPoint(value)
         if let window {
-            let now = WallClock.now()
+            let now = secondsSinceStart
             window.withLock { $0.observe(value, now: now) }
         }
     }
@@ -37,8 +41,12 @@ public final class Summary: DurationObserver {
     }
 
     var snapshot: (count: UInt64, sum: Double, quantiles: [(quantile: Double, value: Double)]) {
-        let now = WallClock.now()
+        let now = secondsSinceStart
         let quantiles = window?.withLock { $0.estimates(now: now) } ?? []
         return (count.load(ordering: .relaxed), sum.floatingPointValue, quantiles)
+    }
+
+    private var secondsSinceStart: Double {
+        (ContinuousClock.now - start).seconds
     }
 }

@@ -7,6 +7,9 @@ struct FamilyMetadata: Sendable {
     let type: MetricType
     let help: String
     let unit: String?
+    /// Whether OpenMetrics' `# UNIT` line is written: not for a unit it would refuse (only a
+    /// collected family can have one).
+    let writesUnit: Bool
     /// The family (and `# TYPE`) name in 0.0.4 text; families are sorted by it.
     let textName: String
     /// The family (and `# TYPE`) name in OpenMetrics.
@@ -35,9 +38,9 @@ struct FamilyMetadata: Sendable {
         self.type = type
         self.help = help
         self.unit = unit
-        let suffix = type == .counter ? "_total" : type == .info ? "_info" : nil
-        if let suffix {
-            let base = name.removingSuffix(suffix)
+        writesUnit = unit.map { Self.isValidUnit($0, name: name, type: type) } ?? false
+        if let suffix = Self.sampleSuffix(of: type) {
+            let base = Self.openMetricsName(name, type: type)
             textName = verbatim ? name : base + suffix
             openMetricsName = base
             textSampleName = textName
@@ -49,11 +52,33 @@ struct FamilyMetadata: Sendable {
             openMetricsSampleName = name
         }
         textHeader = Self.header(textName, type: type == .info ? "gauge" : type.rawValue, help: help, unit: nil, format: .prometheusText)
-        openMetricsHeader = Self.header(openMetricsName, type: type == .untyped ? "unknown" : type.rawValue, help: help, unit: unit, format: .openMetrics)
+        openMetricsHeader = Self.header(openMetricsName, type: type == .untyped ? "unknown" : type.rawValue, help: help, unit: writesUnit ? unit : nil, format: .openMetrics)
     }
 
-    func name(in format: ExpositionFormat) -> String {
-        format == .prometheusText ? textName : openMetricsName
+    /// The OpenMetrics family name of `name`: without the `_total` of a counter or the `_info`
+    /// of an info.
+    static func openMetricsName(_ name: String, type: MetricType) -> String {
+        sampleSuffix(of: type).map { name.removingSuffix($0) } ?? name
+    }
+
+    /// Whether OpenMetrics lets `unit` describe the family `name`: letters, digits and `_`,
+    /// the suffix of its OpenMetrics name (`seconds` of `disk_read_seconds_total`), and never
+    /// on an info family.
+    static func isValidUnit(_ unit: String, name: String, type: MetricType) -> Bool {
+        guard type != .info, !unit.isEmpty,
+              unit.utf8.allSatisfy({ MetricNames.isLetter($0) || MetricNames.isDigit($0) || $0 == UInt8(ascii: "_") }) else {
+            return false
+        }
+        return openMetricsName(name, type: type).hasSuffix("_" + unit)
+    }
+
+    /// What the plain sample of a type adds to its OpenMetrics family name.
+    private static func sampleSuffix(of type: MetricType) -> String? {
+        switch type {
+        case .counter: "_total"
+        case .info: "_info"
+        case .gauge, .histogram, .summary, .untyped: nil
+        }
     }
 
     func sampleName(in format: ExpositionFormat) -> String {
@@ -80,7 +105,7 @@ struct FamilyMetadata: Sendable {
         }
         comment("TYPE") { bytes.append(contentsOf: type.utf8) }
         if format == .openMetrics {
-            if let unit, !unit.isEmpty {
+            if let unit {
                 comment("UNIT") { bytes.append(contentsOf: unit.utf8) }
             }
             if writesHelp {

@@ -9,4 +9,5 @@ enum RejectionReason: String, Sendable, Hashable, CaseIterable {
     case labelMismatch = "label_mismatch"
     case typeMismatch = "type_mismatch"
     case invalidDimension = "invalid_dimension"
+    case invalidUnit = "invalid_unit"
 }

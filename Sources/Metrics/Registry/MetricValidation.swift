@@ -11,12 +11,8 @@ enum MetricValidation {
             }
             guard seen.insert(label).inserted else { throw .duplicateLabelName(metric: name, label: label) }
         }
-        if let unit = definition.unit {
-            let base = FamilyMetadata(registeredName: name, type: definition.type, help: "", unit: nil).openMetricsName
-            guard !unit.isEmpty, unit.utf8.allSatisfy({ MetricNames.isLetter($0) || MetricNames.isDigit($0) || $0 == UInt8(ascii: "_") }),
-                  base.hasSuffix("_" + unit) else {
-                throw .invalidUnit(metric: name, unit: unit)
-            }
+        if let unit = definition.unit, !FamilyMetadata.isValidUnit(unit, name: name, type: definition.type) {
+            throw .invalidUnit(metric: name, unit: unit)
         }
     }
 

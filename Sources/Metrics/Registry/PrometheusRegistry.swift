@@ -143,6 +143,9 @@ public final class PrometheusRegistry: Sendable {
                     diagnostics.countRejection(family: family.name, reason: .invalidFamily)
                     continue
                 }
+                if metadata.unit != nil && !metadata.writesUnit {
+                    diagnostics.countRejection(family: family.name, reason: .invalidUnit)
+                }
                 prepared.append(PreparedFamily(family, metadata: metadata, diagnostics: diagnostics))
             }
         }

@@ -188,6 +188,58 @@ import Testing
         try ExpositionDump.record("created", .openMetrics, Array(text.utf8))
     }
 
+    /// OpenMetrics forbids a sum on a histogram with a negative bucket threshold (it would no
+    /// longer be a counter), and a count without a sum: both are left out there, and kept in
+    /// 0.0.4 text, which has no such rule (client_golang writes them in both).
+    @Test func negativeBucketsHaveNoSumInOpenMetrics() throws {
+        let registry = PrometheusRegistry()
+        let drift = try registry.makeHistogram(name: "clock_drift_seconds", help: "Drift.", buckets: [-1, 0, 1])
+        drift.observe(-2)
+        drift.observe(0.5)
+        registry.register(collector: FixedCollector(families: [
+            CollectedFamily(name: "offset_seconds", help: "Offset.", type: .histogram, metrics: [
+                CollectedMetric(value: .histogram(buckets: [(-0.5, 1), (0.5, 3)], sum: -0.25, count: 4)),
+            ]),
+        ]))
+        let text = registry.exposition(.prometheusText)
+        Self.expectBytes(text, """
+        # HELP clock_drift_seconds Drift.
+        # TYPE clock_drift_seconds histogram
+        clock_drift_seconds_bucket{le="-1"} 1
+        clock_drift_seconds_bucket{le="0"} 1
+        clock_drift_seconds_bucket{le="1"} 2
+        clock_drift_seconds_bucket{le="+Inf"} 2
+        clock_drift_seconds_sum -1.5
+        clock_drift_seconds_count 2
+        # HELP offset_seconds Offset.
+        # TYPE offset_seconds histogram
+        offset_seconds_bucket{le="-0.5"} 1
+        offset_seconds_bucket{le="0.5"} 3
+        offset_seconds_bucket{le="+Inf"} 4
+        offset_seconds_sum -0.25
+        offset_seconds_count 4
+
+        """)
+        let openMetrics = registry.exposition(.openMetrics)
+        Self.expectBytes(openMetrics, """
+        # TYPE clock_drift_seconds histogram
+        # HELP clock_drift_seconds Drift.
+        clock_drift_seconds_bucket{le="-1.0"} 1
+        clock_drift_seconds_bucket{le="0.0"} 1
+        clock_drift_seconds_bucket{le="1.0"} 2
+        clock_drift_seconds_bucket{le="+Inf"} 2
+        # TYPE offset_seconds histogram
+        # HELP offset_seconds Offset.
+        offset_seconds_bucket{le="-0.5"} 1
+        offset_seconds_bucket{le="0.5"} 3
+        offset_seconds_bucket{le="+Inf"} 4
+        # EOF
+
+        """)
+        try ExpositionDump.record("negative-buckets", .prometheusText, text)
+        try ExpositionDump.record("negative-buckets-openmetrics", .openMetrics, openMetrics)
+    }
+
     @Test func exemplarsOnCountersAndBuckets() throws {
         let registry = PrometheusRegistry()
         let requests = try registry.makeCounter(name: "requests_total", help: "Requests.")

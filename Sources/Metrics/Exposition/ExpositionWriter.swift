@@ -90,6 +90,13 @@ struct ExpositionWriter: ~Copyable {
         }
     }
 
+    /// Whether a histogram's `_sum` and `_count` lines are written. OpenMetrics forbids a sum
+    /// on a histogram with a negative bucket threshold (the sum would no longer be a counter)
+    /// and a count without a sum; 0.0.4 text has no such rule.
+    func writesSumAndCount(lowestBound: Double?) -> Bool {
+        format == .prometheusText || !(lowestBound.map { $0 < 0 } ?? false)
+    }
+
     /// ` # {labels} value timestamp` after a sample value; OpenMetrics only.
     mutating func appendExemplar(_ exemplar: Exemplar?) {
         guard format == .openMetrics, let exemplar else { return }

@@ -4,7 +4,8 @@ extension Histogram {
     }
 
     /// Cumulative `_bucket` lines in increasing `le` order ending at `+Inf` (with bucket
-    /// exemplars in OpenMetrics), then `_sum`, `_count` and `_created` if enabled.
+    /// exemplars in OpenMetrics), then `_sum` and `_count` (unless OpenMetrics forbids them)
+    /// and `_created` if enabled.
     static let rendering = SeriesRendering<Histogram>(
         prefixes: { labels, metadata in
             let name = metadata.textSampleName
@@ -18,6 +19,7 @@ extension Histogram {
             writer.writeMetadata(metadata)
             guard let layout = snapshot.entries.first?.metric(as: Histogram.self).layout else { return }
             let bounds = layout.bounds(in: writer.format)
+            let writesSumAndCount = writer.writesSumAndCount(lowestBound: layout.upperBounds.first)
             snapshot.forEach { series in series.withMetric(as: Histogram.self) { histogram in
                 let exemplars = writer.format == .openMetrics ? histogram.exemplars : []
                 var cumulative: UInt64 = 0
@@ -30,12 +32,14 @@ extension Histogram {
                     if bucket < exemplars.count { writer.appendExemplar(exemplars[bucket]) }
                     writer.endLine()
                 }
-                writer.buffer.append(series.prefix(Prefix.sum.rawValue))
-                writer.appendValue(histogram.sum)
-                writer.endLine()
-                writer.buffer.append(series.prefix(Prefix.count.rawValue))
-                writer.appendCount(cumulative)
-                writer.endLine()
+                if writesSumAndCount {
+                    writer.buffer.append(series.prefix(Prefix.sum.rawValue))
+                    writer.appendValue(histogram.sum)
+                    writer.endLine()
+                    writer.buffer.append(series.prefix(Prefix.count.rawValue))
+                    writer.appendCount(cumulative)
+                    writer.endLine()
+                }
                 writer.writeCreated(metadata.openMetricsName, labels: series.entry.labels.rendered, created: histogram.created)
             } }
         }

@@ -87,21 +87,24 @@ struct PreparedFamily: ExposableFamily {
                 writer.beginSample(name, suffix: "_bucket", labels: labels, extraLabel: ("le", GoFloat.spelled(.infinity, in: writer.format)))
                 writer.appendCount(count)
                 writer.endLine()
-                writer.writeSample(name, suffix: "_sum", labels: labels, value: sum)
-                writer.beginSample(name, suffix: "_count", labels: labels)
-                writer.appendCount(count)
-                writer.endLine()
+                if writer.writesSumAndCount(lowestBound: buckets.first?.upperBound) {
+                    Self.writeSumAndCount(name, labels: labels, sum: sum, count: count, to: &writer)
+                }
             case .summary(let quantiles, let sum, let count):
                 for (quantile, estimate) in quantiles {
                     writer.beginSample(name, labels: labels, extraLabel: ("quantile", GoFloat.spelled(quantile, in: writer.format)))
                     writer.appendValue(estimate)
                     writer.endLine()
                 }
-                writer.writeSample(name, suffix: "_sum", labels: labels, value: sum)
-                writer.beginSample(name, suffix: "_count", labels: labels)
-                writer.appendCount(count)
-                writer.endLine()
+                Self.writeSumAndCount(name, labels: labels, sum: sum, count: count, to: &writer)
             }
         }
+    }
+
+    private static func writeSumAndCount(_ name: String, labels: [(String, String)], sum: Double, count: UInt64, to writer: inout ExpositionWriter) {
+        writer.writeSample(name, suffix: "_sum", labels: labels, value: sum)
+        writer.beginSample(name, suffix: "_count", labels: labels)
+        writer.appendCount(count)
+        writer.endLine()
     }
 }

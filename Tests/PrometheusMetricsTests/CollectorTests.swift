@@ -134,4 +134,56 @@ import Testing
         try ExpositionDump.record("collected-distributions", .prometheusText, text)
         try ExpositionDump.record("collected-distributions", .openMetrics, openMetrics)
     }
+
+    /// Buckets and quantiles handed over in any order are sorted (client_golang's const
+    /// histograms take them from a map); values no exposition could hold are dropped, counted.
+    @Test func collectedValuesAreSortedOrDropped() throws {
+        let registry = PrometheusRegistry()
+        registry.register(collector: FixedCollector(families: [
+            CollectedFamily(name: "h", help: "H.", type: .histogram, metrics: [
+                CollectedMetric(labels: [("case", "unsorted")], value: .histogram(buckets: [(2, 5), (.infinity, 9), (1, 3)], sum: 9, count: 6)),
+                CollectedMetric(labels: [("case", "repeated")], value: .histogram(buckets: [(1, 3), (1, 3)], sum: 1, count: 3)),
+                CollectedMetric(labels: [("case", "not_cumulative")], value: .histogram(buckets: [(1, 3), (2, 2)], sum: 1, count: 3)),
+                CollectedMetric(labels: [("case", "above_count")], value: .histogram(buckets: [(1, 4)], sum: 1, count: 3)),
+                CollectedMetric(labels: [("case", "nan")], value: .histogram(buckets: [(.nan, 1)], sum: 1, count: 1)),
+                CollectedMetric(labels: [("case", "minus_inf")], value: .histogram(buckets: [(-.infinity, 1)], sum: 1, count: 1)),
+                CollectedMetric(labels: [("case", "sample")], value: 1),
+            ]),
+            CollectedFamily(name: "s", help: "S.", type: .summary, metrics: [
+                CollectedMetric(labels: [("case", "unsorted")], value: .summary(quantiles: [(0.9, 2), (0.5, 1)], sum: 3, count: 2)),
+                CollectedMetric(labels: [("case", "outside")], value: .summary(quantiles: [(1.5, 2)], sum: 3, count: 2)),
+                CollectedMetric(labels: [("case", "repeated")], value: .summary(quantiles: [(0.5, 2), (0.5, 1)], sum: 3, count: 2)),
+            ]),
+            CollectedFamily(name: "g", help: "G.", type: .gauge, metrics: [
+                CollectedMetric(labels: [("case", "histogram")], value: .histogram(buckets: [], sum: 0, count: 0)),
+                CollectedMetric(labels: [("case", "sample")], value: 1),
+            ]),
+        ]))
+        let exposition = registry.exposition(.prometheusText)
+        ExpositionGoldenTests.expectBytes(exposition, """
+        # HELP g G.
+        # TYPE g gauge
+        g{case="sample"} 1
+        # HELP h H.
+        # TYPE h histogram
+        h_bucket{case="unsorted",le="1"} 3
+        h_bucket{case="unsorted",le="2"} 5
+        h_bucket{case="unsorted",le="+Inf"} 6
+        h_sum{case="unsorted"} 9
+        h_count{case="unsorted"} 6
+        # HELP prometheus_metrics_rejected_total Updates, series and families the registry did not record as given, by family and reason.
+        # TYPE prometheus_metrics_rejected_total counter
+        prometheus_metrics_rejected_total{family="g",reason="invalid_family"} 1
+        prometheus_metrics_rejected_total{family="h",reason="invalid_family"} 6
+        prometheus_metrics_rejected_total{family="s",reason="invalid_family"} 2
+        # HELP s S.
+        # TYPE s summary
+        s{case="unsorted",quantile="0.5"} 1
+        s{case="unsorted",quantile="0.9"} 2
+        s_sum{case="unsorted"} 3
+        s_count{case="unsorted"} 2
+
+        """)
+        try ExpositionDump.record("collected-values", .prometheusText, exposition)
+    }
 }

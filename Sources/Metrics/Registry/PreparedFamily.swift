@@ -7,7 +7,8 @@ struct PreparedFamily: ExposableFamily {
     private let metrics: [CollectedMetric]
 
     /// Prepares `family`, whose name `metadata` has checked; a series whose label names are
-    /// invalid or repeat is dropped and counted.
+    /// invalid or repeat, or whose value no exposition could hold (`isReady(for:)`, even once
+    /// sorted), is dropped and counted.
     init(_ family: CollectedFamily, metadata: FamilyMetadata, diagnostics: RegistryDiagnostics) {
         self.metadata = metadata
         let reserved = family.type == .histogram ? "le" : family.type == .summary ? "quantile" : nil
@@ -17,7 +18,11 @@ struct PreparedFamily: ExposableFamily {
             if !Self.isSortedByName(metrics[index].labels) {
                 metrics[index].labels.sort { UTF8Bytes.compare($0.0, $1.0) < 0 }
             }
-            if Self.hasValidNames(metrics[index].labels, reserved: reserved) {
+            let namesAreValid = Self.hasValidNames(metrics[index].labels, reserved: reserved)
+            if namesAreValid && metrics[index].value.isReady(for: family.type) {
+                index += 1
+            } else if namesAreValid, let sorted = metrics[index].value.sorted(for: family.type) {
+                metrics[index].value = sorted
                 index += 1
             } else {
                 diagnostics.countRejection(family: family.name, reason: .invalidFamily)

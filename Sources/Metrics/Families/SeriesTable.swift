@@ -62,11 +62,15 @@ final class SeriesTable: @unchecked Sendable {
     ) -> Result? {
         let guardSlot = readers.enter()
         defer { readers.exit(guardSlot) }
-        let slots = Unmanaged<Slots>.fromOpaque(current.load(ordering: .acquiring))
+        // Sequentially consistent, not just acquiring: these loads must come after the guard's
+        // increment in the single order that writers' unlinks and counter loads are in, or a
+        // writer could miss this reader and free what it is about to read. (On x86 such a load
+        // is a plain load, as an acquiring one is.)
+        let slots = Unmanaged<Slots>.fromOpaque(current.load(ordering: .sequentiallyConsistent))
         return slots._withUnsafeGuaranteedRef { table in
             var index = hash & table.mask
             while true {
-                let bits = table.words[index].load(ordering: .acquiring)
+                let bits = table.words[index].load(ordering: .sequentiallyConsistent)
                 if bits == Self.empty { return nil }
                 if bits != Self.tombstone, let pointer = UnsafeRawPointer(bitPattern: UInt(bits)) {
                     let entry = Unmanaged<SeriesEntry>.fromOpaque(pointer)

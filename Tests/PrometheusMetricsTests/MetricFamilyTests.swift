@@ -86,6 +86,38 @@ import Testing
         """)
     }
 
+    /// Label values from user input may spell the overflow value itself: that label set is the
+    /// overflow series, never a second series with the same labels (which would make the whole
+    /// exposition invalid), and it does not count against the limit.
+    @Test func overflowLabelValuesAreTheOverflowSeries() throws {
+        let registry = PrometheusRegistry()
+        let family = try registry.makeCounterFamily(name: "hits", help: "H.", labelNames: ["path"], maxSeries: 2)
+        let spelled = try family.labels(MetricFamily<Counter>.overflowLabelValue)
+        spelled.inc()
+        try family.labels("/a").inc()
+        try family.labels("/b").inc()
+        try family.labels("/c").inc()
+        #expect(try family.labels("/d") === spelled)
+        #expect(family.seriesCount == 3)
+        #expect(String(decoding: registry.exposition(), as: UTF8.self) == """
+        # HELP hits_total H.
+        # TYPE hits_total counter
+        hits_total{path="/a"} 1
+        hits_total{path="/b"} 1
+        hits_total{path="__overflow__"} 2
+        # HELP prometheus_metrics_series_overflow_total New label sets folded into the overflow series because their family reached its series limit.
+        # TYPE prometheus_metrics_series_overflow_total counter
+        prometheus_metrics_series_overflow_total{family="hits_total"} 2
+
+        """)
+        #expect(family.remove(MetricFamily<Counter>.overflowLabelValue))
+        #expect(family.seriesCount == 2)
+        let fresh = try family.labels("/e")
+        #expect(fresh !== spelled)
+        #expect(try family.labels(MetricFamily<Counter>.overflowLabelValue) === fresh)
+        #expect(family.seriesCount == 3)
+    }
+
     @Test func registryDefaultSeriesLimitApplies() throws {
         let registry = PrometheusRegistry(defaultMaxSeries: 2)
         let family = try registry.makeGaugeFamily(name: "g", help: "G.", labelNames: ["k"])

@@ -7,8 +7,9 @@ import Synchronization
 /// atomic operation. Looking up a series that exists is lock-free and allocation-free too (for
 /// up to three labels, or an array), so per-request lookups are fine. Past `maxSeries` label
 /// sets, new ones are folded into one overflow series whose every label value is
-/// `__overflow__`, and counted in `prometheus_metrics_series_overflow_total`, so a label fed
-/// from unbounded input cannot exhaust memory.
+/// `__overflow__` (a label set spelling that is that series), and counted in
+/// `prometheus_metrics_series_overflow_total`, so a label fed from unbounded input cannot
+/// exhaust memory.
 public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
     /// The family's name as registered.
     public let name: String
@@ -23,12 +24,23 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
     private let rendering: SeriesRendering<Metric>
     private let diagnostics: RegistryDiagnostics
     private let table = SeriesTable()
+    /// The overflow series' label values.
+    private let overflowValues: [String]
     private let state = Locked(State())
 
     private struct State {
+        /// Every series, the overflow series included.
         var entries: [SeriesEntry] = []
+        /// The series every label value of which is `overflowLabelValue`, once it exists; it is
+        /// in `entries` and in the table like any other, but does not count against the limit.
         var overflow: SeriesEntry?
         var sortedForExposition: ExpositionSnapshot?
+
+        mutating func forget(_ entry: SeriesEntry) {
+            entries.removeAll { $0 === entry }
+            if overflow === entry { overflow = nil }
+            sortedForExposition = nil
+        }
     }
 
     /// The label value every label of the overflow series carries.
@@ -51,6 +63,7 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
         self.makeMetric = makeMetric
         self.rendering = rendering
         schema = LabelSchema(names: labelNames)
+        overflowValues = Array(repeating: Self.overflowLabelValue, count: labelNames.count)
     }
 
     /// The series for one label value.
@@ -98,8 +111,7 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
         return state.withLock { state in
             guard let entry = table.findEntry(values, hash: table.hasher.hash(values)) else { return false }
             table.remove(entry)
-            state.entries.removeAll { $0 === entry }
-            state.sortedForExposition = nil
+            state.forget(entry)
             return true
         }
     }
@@ -119,15 +131,14 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
         state.withLock { state in
             guard let entry = state.entries.first(where: { $0.metric === handle }) else { return false }
             table.remove(entry)
-            state.entries.removeAll { $0 === entry }
-            state.sortedForExposition = nil
+            state.forget(entry)
             return true
         }
     }
 
     /// The number of series, the overflow series included.
     public var seriesCount: Int {
-        state.withLock { $0.entries.count + ($0.overflow == nil ? 0 : 1) }
+        state.withLock { $0.entries.count }
     }
 
     @inline(__always)
@@ -143,20 +154,24 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
     private func create<Key: LabelValuesKey>(_ key: Key, hash: Int) -> Metric {
         state.withLock { state in
             if let metric = table.findMetric(key, hash: hash) { return unsafeDowncast(metric, to: Metric.self) }
-            guard table.count < maxSeries else {
-                diagnostics.countOverflow(family: metadata.textName)
-                if let overflow = state.overflow { return overflow.metric(as: Metric.self) }
-                let overflow = makeEntry(Array(repeating: Self.overflowLabelValue, count: schema.names.count))
-                state.overflow = overflow
-                state.sortedForExposition = nil
-                return overflow.metric(as: Metric.self)
+            let spellsOverflow = key.matches(overflowValues)
+            let limited = state.entries.count - (state.overflow == nil ? 0 : 1)
+            if !spellsOverflow && limited < maxSeries {
+                return insert(makeEntry((0..<key.count).map(key.value(at:))), into: &state).metric(as: Metric.self)
             }
-            let entry = makeEntry((0..<key.count).map(key.value(at:)))
-            table.insert(entry)
-            state.entries.append(entry)
-            state.sortedForExposition = nil
-            return entry.metric(as: Metric.self)
+            if !spellsOverflow { diagnostics.countOverflow(family: metadata.textName) }
+            if let overflow = state.overflow { return overflow.metric(as: Metric.self) }
+            let overflow = insert(makeEntry(overflowValues), into: &state)
+            state.overflow = overflow
+            return overflow.metric(as: Metric.self)
         }
+    }
+
+    private func insert(_ entry: SeriesEntry, into state: inout State) -> SeriesEntry {
+        table.insert(entry)
+        state.entries.append(entry)
+        state.sortedForExposition = nil
+        return entry
     }
 
     private func makeEntry(_ values: [String]) -> SeriesEntry {
@@ -189,7 +204,6 @@ extension MetricFamily: ExposableFamily {
         let entries = state.withLock { state in
             if let sorted = state.sortedForExposition { return sorted }
             var all = state.entries
-            if let overflow = state.overflow { all.append(overflow) }
             let schema = self.schema
             all.sort { SeriesLabels.exposedOrder($0.labels, $1.labels, schema: schema) }
             let snapshot = ExpositionSnapshot(sorted: all)

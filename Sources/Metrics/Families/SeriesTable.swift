@@ -31,7 +31,7 @@ final class SeriesTable: @unchecked Sendable {
     /// This table's hash of label values, with its own seed.
     let hasher = LabelHash.random()
     /// Live entries; written under the family's lock.
-    private(set) var count = 0
+    private var count = 0
 
     init() {
         current = Atomic(Unmanaged.passRetained(Slots(capacity: 8)).toOpaque())

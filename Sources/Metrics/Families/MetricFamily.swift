@@ -116,6 +116,14 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
         }
     }
 
+    /// Removes the series with these label values given by name (client_golang's `Delete`);
+    /// false if there was none, or if the names are not exactly the family's label names.
+    @discardableResult
+    public func remove(_ valuesByName: [String: String]) -> Bool {
+        guard let values = try? orderedValues(valuesByName) else { return false }
+        return remove(values)
+    }
+
     /// Removes every series, the overflow series included.
     public func removeAll() {
         state.withLock { state in

@@ -25,9 +25,7 @@ extension ExpositionDump {
         init(_ name: String, _ labels: [String: String] = [:], _ value: Double) {
             self.name = name
             self.labels = labels
-            var bytes: [UInt8] = []
-            GoFloat.append(value, to: &bytes)
-            self.value = String(decoding: bytes, as: UTF8.self)
+            self.value = String(decoding: GoFloat.spelled(value, in: .prometheusText), as: UTF8.self)
         }
     }
 

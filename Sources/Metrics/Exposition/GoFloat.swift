@@ -15,7 +15,7 @@ enum GoFloat {
     static func write(_ value: Double, openMetrics: Bool, to output: UnsafeMutablePointer<UInt8>) -> Int {
         // Integers below a million are spelled as their digits; the comparison rejects NaN.
         guard abs(value) < 1e6, Double(Int64(value)) == value else {
-            return writeGeneral(value, openMetrics: openMetrics, to: output)
+            return writeGeneral(value, to: output)
         }
         var count = writeInteger(Int64(value), to: output)
         if openMetrics {
@@ -54,31 +54,17 @@ enum GoFloat {
         return digits
     }
 
-    /// Appends the Prometheus text spelling of `value`.
-    static func append(_ value: Double, to bytes: inout [UInt8]) {
-        appending(to: &bytes) { write(value, openMetrics: false, to: $0) }
-    }
-
-    /// Appends OpenMetrics' canonical spelling of `value`.
-    static func appendOpenMetrics(_ value: Double, to bytes: inout [UInt8]) {
-        appending(to: &bytes) { write(value, openMetrics: true, to: $0) }
-    }
-
     /// The spelling of `value` in `format`, as bytes: for `le` and `quantile` label values.
     static func spelled(_ value: Double, in format: ExpositionFormat) -> [UInt8] {
-        var bytes: [UInt8] = []
-        appending(to: &bytes) { write(value, openMetrics: format == .openMetrics, to: $0) }
-        return bytes
-    }
-
-    private static func appending(to bytes: inout [UInt8], _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength) { scratch in
-            guard let base = scratch.baseAddress else { return }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: body(base)))
+            guard let base = scratch.baseAddress else { return [] }
+            return Array(UnsafeBufferPointer(start: base, count: write(value, openMetrics: format == .openMetrics, to: base)))
         }
     }
 
-    private static func writeGeneral(_ value: Double, openMetrics: Bool, to output: UnsafeMutablePointer<UInt8>) -> Int {
+    /// Values that are not integers below a million: these always have a point or an exponent,
+    /// so OpenMetrics' spelling is Go's.
+    private static func writeGeneral(_ value: Double, to output: UnsafeMutablePointer<UInt8>) -> Int {
         if value.isNaN { return copy("NaN", to: output) }
         if value.isInfinite { return copy(value > 0 ? "+Inf" : "-Inf", to: output) }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength) { scratch in

@@ -7,6 +7,8 @@ public struct SummaryConfiguration: Sendable, Hashable {
     /// How many staggered streams cover `maxAge`: more is smoother and costlier.
     public var ageBuckets: Int
 
+    /// client_golang's defaults: no quantiles, or quantiles over the last ten minutes in five
+    /// staggered streams.
     public init(quantiles: [SummaryQuantile] = [], maxAge: Duration = .seconds(600), ageBuckets: Int = 5) {
         self.quantiles = quantiles
         self.maxAge = maxAge

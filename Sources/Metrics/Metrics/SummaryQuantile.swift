@@ -1,9 +1,12 @@
 /// A quantile a summary estimates and the rank error it may have (client_golang's objectives:
 /// 0.99 with error 0.001 is between the 98.9th and 99.1st percentile).
 public struct SummaryQuantile: Sendable, Hashable {
+    /// The quantile, within (0, 1).
     public let quantile: Double
+    /// The rank error allowed, within [0, 1): smaller is more exact and keeps more data.
     public let error: Double
 
+    /// `quantile` estimated within `error` of its rank; checked when the summary is made.
     public init(_ quantile: Double, error: Double) {
         self.quantile = quantile
         self.error = error

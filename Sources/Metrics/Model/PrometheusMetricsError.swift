@@ -23,6 +23,7 @@ public enum PrometheusMetricsError: Error, Sendable, Equatable, CustomStringConv
     /// Label values that do not match the family's label names.
     case labelValuesMismatch(metric: String, labelNames: [String], received: [String])
 
+    /// What went wrong and what to do about it, with the offending values.
     public var description: String {
         switch self {
         case .invalidMetricName(let name):

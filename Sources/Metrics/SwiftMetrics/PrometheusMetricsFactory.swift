@@ -30,6 +30,8 @@ public struct PrometheusMetricsFactory: MetricsFactory {
         /// Buckets of aggregating recorders without an entry in `buckets`.
         public var defaultRecorderBuckets: [Double]
 
+        /// HELP texts and buckets by metric label; every other metric gets a HELP text made from
+        /// its name and the default buckets.
         public init(
             helpTexts: [String: String] = [:],
             buckets: [String: [Double]] = [:],
@@ -43,29 +45,35 @@ public struct PrometheusMetricsFactory: MetricsFactory {
         }
     }
 
+    /// A backend registering into `registry` (the registry a `MetricsServer` serves by default).
     public init(registry: PrometheusRegistry = .default, configuration: Configuration = Configuration()) {
         self.registry = registry
         self.configuration = configuration
     }
 
+    /// The series of counter `label` (`_total` added) for `dimensions`, or a handler that
+    /// records nothing (counted) when Prometheus cannot take it.
     public func makeCounter(label: String, dimensions: [(String, String)]) -> any CounterHandler {
         series(label, dimensions) { registry, name, help, labelNames in
             try registry.makeCounterFamily(name: name, help: help, labelNames: labelNames)
         } ?? DiscardingHandler.shared
     }
 
+    /// A counter as `makeCounter` makes it: one counter type takes whole and fractional amounts.
     public func makeFloatingPointCounter(label: String, dimensions: [(String, String)]) -> any FloatingPointCounterHandler {
         series(label, dimensions) { registry, name, help, labelNames in
             try registry.makeCounterFamily(name: name, help: help, labelNames: labelNames)
         } ?? DiscardingHandler.shared
     }
 
+    /// A gauge: swift-metrics' default would turn a meter into a histogram.
     public func makeMeter(label: String, dimensions: [(String, String)]) -> any MeterHandler {
         series(label, dimensions) { registry, name, help, labelNames in
             try registry.makeGaugeFamily(name: name, help: help, labelNames: labelNames)
         } ?? DiscardingHandler.shared
     }
 
+    /// A histogram when `aggregate` (with the configured or default buckets), a gauge otherwise.
     public func makeRecorder(label: String, dimensions: [(String, String)], aggregate: Bool) -> any RecorderHandler {
         if !aggregate {
             return series(label, dimensions) { registry, name, help, labelNames in
@@ -78,6 +86,7 @@ public struct PrometheusMetricsFactory: MetricsFactory {
         } ?? DiscardingHandler.shared
     }
 
+    /// A histogram in seconds, with the configured or default timer buckets.
     public func makeTimer(label: String, dimensions: [(String, String)]) -> any TimerHandler {
         let buckets = bucketsFor(label) ?? configuration.defaultTimerBuckets
         return series(label, dimensions) { registry, name, help, labelNames in
@@ -85,22 +94,27 @@ public struct PrometheusMetricsFactory: MetricsFactory {
         } ?? DiscardingHandler.shared
     }
 
+    /// Stops exposing the counter's series; the handle keeps working, unexposed.
     public func destroyCounter(_ handler: any CounterHandler) {
         registry.removeSeries(handler)
     }
 
+    /// Stops exposing the counter's series; the handle keeps working, unexposed.
     public func destroyFloatingPointCounter(_ handler: any FloatingPointCounterHandler) {
         registry.removeSeries(handler)
     }
 
+    /// Stops exposing the gauge's series; the handle keeps working, unexposed.
     public func destroyMeter(_ handler: any MeterHandler) {
         registry.removeSeries(handler)
     }
 
+    /// Stops exposing the recorder's series; the handle keeps working, unexposed.
     public func destroyRecorder(_ handler: any RecorderHandler) {
         registry.removeSeries(handler)
     }
 
+    /// Stops exposing the timer's series; the handle keeps working, unexposed.
     public func destroyTimer(_ handler: any TimerHandler) {
         registry.removeSeries(handler)
     }

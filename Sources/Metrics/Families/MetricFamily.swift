@@ -134,6 +134,22 @@ public final class MetricFamily<Metric: AnyObject & Sendable>: Sendable {
         }
     }
 
+    /// The only series of the family from now on: the one with these values, every other one
+    /// removed in the same step, so that a scrape sees either the old series or the new one.
+    func replacingAll(with valuesByName: [String: String]) throws(PrometheusMetricsError) -> Metric {
+        let values = try orderedValues(valuesByName)
+        let hash = table.hasher.hash(values)
+        return state.withLock { state in
+            if let metric = table.findMetric(values, hash: hash), state.entries.count == 1 {
+                return unsafeDowncast(metric, to: Metric.self)
+            }
+            table.removeAll()
+            state.entries.removeAll()
+            state.overflow = nil
+            return insert(makeEntry(values), into: &state).metric(as: Metric.self)
+        }
+    }
+
     /// Removes the series whose handle this is; false if it is not (or no longer) in the family.
     func removeSeries(_ handle: AnyObject) -> Bool {
         state.withLock { state in

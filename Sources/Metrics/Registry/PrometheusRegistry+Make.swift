@@ -102,17 +102,20 @@ extension PrometheusRegistry {
     // MARK: Info
 
     /// An info series: `labels` describe the target (version, commit) and the value is 1.
-    /// Exposed as `<name>_info`; `name` may end in `_info` or not.
+    /// Exposed as `<name>_info`; `name` may end in `_info` or not. Called again with other
+    /// values for the same label names, it replaces the series, as Python's `Info.info` does:
+    /// an info family holds one series.
     @discardableResult
     public func makeInfo(name: String, help: String, labels: [String: String]) throws(PrometheusMetricsError) -> Info {
         let labelNames = labels.keys.sorted()
         let definition = MetricDefinition(name: canonicalName(name, .info), type: .info, help: help, labelNames: labelNames, unit: nil, buckets: [], quantiles: [])
-        return try family(definition, maxSeries: 1, rendering: Info.rendering) { Info() }.labels(labels)
+        return try family(definition, maxSeries: 1, rendering: Info.rendering) { Info() }.replacingAll(with: labels)
     }
 
     // MARK: Collect-time metrics
 
-    /// A gauge whose value `value` supplies on every scrape.
+    /// A gauge whose value `value` supplies on every scrape. Registering it again replaces the
+    /// closure, so a component made anew (a connection pool) can point it at itself.
     public func makeGaugeFunction(
         name: String,
         help: String,
@@ -124,6 +127,7 @@ extension PrometheusRegistry {
     }
 
     /// A counter whose total `value` supplies on every scrape; it must never decrease.
+    /// Registering it again replaces the closure.
     public func makeCounterFunction(
         name: String,
         help: String,
@@ -148,7 +152,7 @@ extension PrometheusRegistry {
         let definition = MetricDefinition(name: name, type: type, help: help, labelNames: labelNames, unit: unit, buckets: [], quantiles: [])
         let metadata = FamilyMetadata(registeredName: name, type: type, help: help, unit: unit)
         let seriesLabels = SeriesLabels(values: labelNames.map { labels[$0] ?? "" }, schema: LabelSchema(names: labelNames), hasher: LabelHash(seed: 0))
-        let _: Bool = try register(definition) {
+        let _: Bool = try register(definition, replacing: true) {
             (CallbackFamily(metadata: metadata, labels: seriesLabels, value: value), true)
         }
     }

@@ -181,9 +181,12 @@ public final class PrometheusRegistry: Sendable {
 
     // MARK: Registration
 
-    /// Registers `definition` or returns what an equal, earlier registration returned.
+    /// Registers `definition` or returns what an equal, earlier registration returned; with
+    /// `replacing`, an equal earlier registration is replaced by what `make` makes instead
+    /// (a collect-time metric registered again reads its new closure).
     func register<Handle: Sendable>(
         _ definition: MetricDefinition,
+        replacing: Bool = false,
         make: () -> (family: any ExposableFamily, handle: Handle)
     ) throws(PrometheusMetricsError) -> Handle {
         try MetricValidation.validate(definition)
@@ -192,7 +195,16 @@ public final class PrometheusRegistry: Sendable {
                 guard existing.definition == definition, let handle = existing.handle as? Handle else {
                     return .failure(.conflictingDefinition(registered: existing.definition, requested: definition))
                 }
-                return .success(handle)
+                guard replacing else { return .success(handle) }
+                let replacement = make()
+                state.registrations[definition.name] = Registration(
+                    definition: definition,
+                    family: replacement.family,
+                    handle: replacement.handle,
+                    sampleNames: existing.sampleNames
+                )
+                state.sortedFamilies = nil
+                return .success(replacement.handle)
             }
             let sampleNames = MetricValidation.sampleNames(of: definition)
             for sampleName in sampleNames.sorted() {

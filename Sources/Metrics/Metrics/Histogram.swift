@@ -43,10 +43,11 @@ public final class Histogram: DurationObserver {
     }
 
     /// Records one observation and keeps an exemplar (OpenMetrics: labels such as a trace or
-    /// request ID, at most 128 characters in all) for the bucket it falls in.
+    /// request ID, at most 128 characters in all) for the bucket it falls in. A NaN observation
+    /// gets none: OpenMetrics wants an exemplar's value inside its bucket.
     public func observe(_ value: Double, exemplar labels: [String: String]) {
         observe(value)
-        guard let exemplar = Exemplar(labels: labels, value: value) else {
+        guard !value.isNaN, let exemplar = Exemplar(labels: labels, value: value) else {
             rejections.report(.invalidExemplar)
             return
         }

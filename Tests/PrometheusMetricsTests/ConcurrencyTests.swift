@@ -74,6 +74,38 @@ import Testing
             }
         }
         #expect(family.seriesCount <= 100)
+        let series = String(decoding: registry.exposition(), as: UTF8.self).split(separator: "\n")
+            .filter { !$0.hasPrefix("#") }
+            .map { $0.split(separator: " ")[0] }
+        #expect(Set(series).count == series.count)
+    }
+
+    /// Fresh handles hit by several threads at once: the per-CPU stripes and the exemplar
+    /// storage are installed by whichever thread wins, and no update may be lost meanwhile.
+    @Test func handlesInstallStripesUnderContentionWithoutLosingUpdates() throws {
+        let registry = PrometheusRegistry()
+        let counters = try registry.makeCounterFamily(name: "c", help: "C.", labelNames: ["k"])
+        let histograms = try registry.makeHistogramFamily(name: "h", help: "H.", labelNames: ["k"], buckets: [1, 2])
+        let handles = try (0..<200).map { (try counters.labels(String($0)), try histograms.labels(String($0))) }
+        DispatchQueue.concurrentPerform(iterations: Self.threads) { thread in
+            for (counter, histogram) in handles {
+                for round in 0..<100 {
+                    counter.inc()
+                    histogram.observe(Double(round % 3))
+                    if round == 50 {
+                        counter.inc(by: 1, exemplar: ["thread": String(thread)])
+                        histogram.observe(1.5, exemplar: ["thread": String(thread)])
+                    }
+                }
+            }
+        }
+        for (counter, histogram) in handles {
+            #expect(counter.value == Double(Self.threads * 101))
+            #expect((0...2).map { histogram.count(inBucket: $0) }.reduce(0, +) == UInt64(Self.threads * 101))
+            #expect(histogram.sum == Double(Self.threads) * (Double(33 + 2 * 33) + 1.5))
+            #expect(histogram.exemplars.compactMap { $0 }.count == 1)
+            #expect(counter.exemplar != nil)
+        }
     }
 
     @Test func scrapesRaceUpdates() throws {
@@ -89,5 +121,7 @@ import Testing
             }
         }
         #expect(family.seriesCount == 50)
+        let observed = (0..<50).compactMap { registry.sampleValue("h_count", labels: ["k": String($0)]) }.reduce(0, +)
+        #expect(observed == Double((Self.threads - 1) * 5_000))
     }
 }

@@ -25,10 +25,11 @@ final class ReadSideGuard: @unchecked Sendable {
 
     /// `phases × CPUStripes.count` counters, each on lines of its own.
     private let counters: AtomicWords
-    /// The phase new readers enter; only a writer holding `gracePeriods` changes it.
+    /// The phase new readers enter, as readers see it.
     private let phase = Atomic<Int>(0)
-    /// Serialises writers' waits, so that one writer's flips never strand another's readers.
-    private let gracePeriods = Locked(())
+    /// The same phase as writers keep it: its lock serialises writers' waits, so that one
+    /// writer's flips never strand another's readers.
+    private let writersPhase = Locked(0)
     private let wordsPerStripe = CPUStripes.strideInBytes / MemoryLayout<UInt64>.stride
     private let mask = CPUStripes.count - 1
 
@@ -58,10 +59,11 @@ final class ReadSideGuard: @unchecked Sendable {
     /// Returns once every read that was in progress when it was called has ended. Call it
     /// after a sequentially consistent store that unlinks what is to be freed.
     func waitForReaders() {
-        gracePeriods.withLock { _ in
+        writersPhase.withLock { current in
             for _ in 0..<2 {
-                let vacated = phase.load(ordering: .relaxed)
-                phase.store(1 - vacated, ordering: .sequentiallyConsistent)
+                let vacated = current
+                current = 1 - vacated
+                phase.store(current, ordering: .sequentiallyConsistent)
                 waitUntilDrained(vacated)
             }
         }

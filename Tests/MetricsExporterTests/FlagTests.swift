@@ -49,6 +49,9 @@ import Testing
         // An empty value (`--flag=`) filters nothing.
         #expect(try filters(["--collector.netdev.device-exclude="]).netdev == .all)
         #expect(try filters(["--collector.diskstats.device-exclude="]).diskstats == .all)
+        // Only an `=` with nothing after it is an empty value; a value may end in `=`.
+        #expect(try parse(["--collector.vmstat.fields=^x="]).collector.vmstatFields == "^x=")
+        #expect(try filters(["--collector.netdev.device-exclude=a=b="]).netdev == .exclude("a=b="))
         #expect(try filters(["--collector.netdev.device-exclude=^lo$"]).netdev == .exclude("^lo$"))
         // An include replaces diskstats' default exclude.
         #expect(try filters(["--collector.diskstats.device-include=^sd"]).diskstats == .include("^sd"))

@@ -3,8 +3,10 @@ import MetricsServer
 
 /// node_exporter's `--web.*` flags.
 struct WebFlags: ParsableArguments {
-    @Option(name: .customLong("web.listen-address"), help: "Address on which to expose metrics and web interface.")
-    var listenAddress = ":9100"
+    /// node_exporter's flag is repeatable, one listener per address; this exporter has one
+    /// listener, so a second address is refused rather than silently left out.
+    @Option(name: .customLong("web.listen-address"), help: "Address on which to expose metrics and web interface (one).")
+    var listenAddresses = [":9100"]
     @Option(name: .customLong("web.telemetry-path"), help: "Path under which to expose metrics.")
     var telemetryPath = "/metrics"
     @Option(name: .customLong("web.max-requests"), help: "Maximum number of parallel scrape requests. Use 0 to disable.")
@@ -15,7 +17,17 @@ struct WebFlags: ParsableArguments {
     )
     var disableExporterMetrics = false
 
+    /// The one address to listen on.
+    var listenAddress: String {
+        listenAddresses.last ?? ":9100"
+    }
+
     func validate() throws {
+        guard listenAddresses.count == 1 else {
+            throw ValidationError(
+                "--web.listen-address is given \(listenAddresses.count) times (\(listenAddresses.joined(separator: ", "))): this exporter listens on one address; pass one"
+            )
+        }
         _ = try ListenAddress(parsing: listenAddress)
     }
 

@@ -92,6 +92,9 @@ import Testing
         #expect(throws: (any Error).self) { try parse(["--web.listen-adress=:9100"]) }
         #expect(throws: (any Error).self) { try parse(["--log.level=verbose"]) }
         #expect(throws: (any Error).self) { try parse(["--web.listen-address=9100"]) }
+        // node_exporter listens on every address given; this exporter on one, so two are refused.
+        #expect(throws: (any Error).self) { try parse(["--web.listen-address=:9100", "--web.listen-address=127.0.0.1:9200"]) }
+        #expect(try parse(["--web.listen-address=127.0.0.1:9200"]).web.listenAddress == "127.0.0.1:9200")
     }
 
     @Test func readsListenAddressesAsGoDoes() throws {

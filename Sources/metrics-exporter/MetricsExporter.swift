@@ -40,6 +40,12 @@ struct MetricsExporter: AsyncParsableCommand {
         for case let (name, true)? in otherCollectorFlags.map(NodeExporterArguments.otherCollector) {
             logger.warning("collector not implemented by this exporter; its metrics are missing", metadata: ["collector": .string(name)])
         }
+        for deprecated in collector.deprecatedFlags {
+            logger.warning(
+                "flag is deprecated; use its replacement",
+                metadata: ["flag": .string("--" + deprecated.flag), "replacement": .string("--" + deprecated.replacement)]
+            )
+        }
         if log.format == .logfmt {
             logger.warning("logfmt is not supported; writing JSON log lines", metadata: ["flag": "--log.format"])
         }

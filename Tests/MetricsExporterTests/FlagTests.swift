@@ -60,6 +60,34 @@ import Testing
         }
     }
 
+    /// node_exporter 1.5.0 still reads three hidden, deprecated spellings (with a warning), and
+    /// refuses each beside its replacement when the collector runs.
+    @Test func readsNodeExportersDeprecatedSpellings() throws {
+        let command = try parse([
+            "--collector.filesystem.ignored-mount-points=^/old", "--collector.filesystem.ignored-fs-types=^oldfs$",
+            "--collector.diskstats.ignored-devices=^ram",
+        ])
+        let configuration = try command.collector.configuration(paths: HostPaths())
+        #expect(configuration.filesystemMountPointsExclude == "^/old")
+        #expect(configuration.filesystemFSTypesExclude == "^oldfs$")
+        #expect(configuration.diskstatsDevices == .exclude("^ram"))
+        #expect(command.collector.deprecatedFlags.map(\.replacement) == [
+            "collector.diskstats.device-exclude", "collector.filesystem.mount-points-exclude", "collector.filesystem.fs-types-exclude",
+        ])
+        let defaults = try parse(["--collector.filesystem.ignored-mount-points="]).collector
+        #expect(defaults.deprecatedFlags.isEmpty)
+        #expect(try defaults.configuration(paths: HostPaths()).filesystemMountPointsExclude == NodeCollector.Configuration().filesystemMountPointsExclude)
+        #expect(throws: (any Error).self) {
+            try parse(["--collector.filesystem.ignored-mount-points=^/a", "--collector.filesystem.mount-points-exclude=^/b"])
+        }
+        #expect(throws: (any Error).self) { try parse(["--collector.diskstats.ignored-devices=^a", "--collector.diskstats.device-exclude=^b"]) }
+        #expect(throws: (any Error).self) { try parse(["--collector.diskstats.ignored-devices=^a", "--collector.diskstats.device-include=^b"]) }
+        // As in node_exporter, only a collector that runs checks its flags.
+        #expect(throws: Never.self) {
+            try parse(["--no-collector.filesystem", "--collector.filesystem.ignored-fs-types=^a", "--collector.filesystem.fs-types-exclude=^b"])
+        }
+    }
+
     @Test func readsTheOptionsOfTheNetworkAndTextfileCollectors() throws {
         let defaults = try parse([]).collector.configuration(paths: HostPaths())
         #expect(defaults.arpDevices == .all)

@@ -1,4 +1,3 @@
-import Glibc
 import Synchronization
 
 /// What the names of a procfs file turn into, made once per name and found again by position:
@@ -57,20 +56,6 @@ final class NameTable<Key: Equatable & Sendable, Value: Sendable>: Sendable {
                 entries.append(entry)
             }
             return entry.value
-        }
-    }
-}
-
-/// Bytes of a file as the key of a `NameTable`, compared with `memcmp`.
-struct FileBytes: Equatable, Sendable {
-    var bytes: ArraySlice<UInt8>
-
-    static func == (lhs: FileBytes, rhs: FileBytes) -> Bool {
-        lhs.bytes.count == rhs.bytes.count && lhs.bytes.withUnsafeBytes { left in
-            rhs.bytes.withUnsafeBytes { right in
-                guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return true }
-                return memcmp(leftBase, rightBase, left.count) == 0
-            }
         }
     }
 }

@@ -164,10 +164,18 @@ final class CPUCollector: Collector {
     }
 
     /// Each CPU's times, none lower than the highest seen before (node_exporter's
-    /// `updateCPUStats`), unless idle jumped back far enough to mean the CPU was replugged.
+    /// `updateCPUStats`), unless idle jumped back far enough to mean the CPU was replugged. The
+    /// CPUs no longer listed are forgotten (node_exporter forgets all when their number
+    /// changes), so the remembered times follow the CPUs online, not every number ever seen.
     private func monotonic(_ cpus: [CPUTimes]) -> [CPUTimes] {
         highest.withLock { highest in
-            cpus.map { times in
+            defer {
+                if highest.count > cpus.count {
+                    let online = Set(cpus.compactMap(\.cpu))
+                    highest = highest.filter { online.contains($0.key) }
+                }
+            }
+            return cpus.map { times in
                 guard let number = times.cpu else { return times }
                 var kept = highest[number] ?? CPUTimes(cpu: number, user: 0, nice: 0, system: 0, idle: 0)
                 if kept.idle - times.idle >= Self.jumpBackSeconds {

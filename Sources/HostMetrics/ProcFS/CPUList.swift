@@ -1,6 +1,6 @@
 /// The kernel's cpulist format (`0-3,8,10-11`) of `/sys/devices/system/cpu/{online,isolated,…}`
 /// (node_exporter's `node_cpu_isolated`).
-public enum CPUList {
+public enum CPUList: Sendable {
     /// More CPUs than any kernel supports (NR_CPUS is at most 8192): a list naming more is not
     /// from sysfs.
     static let limit = 65536

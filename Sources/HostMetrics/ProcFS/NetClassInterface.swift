@@ -52,6 +52,7 @@ public struct NetClassInterface: Sendable, Hashable {
     /// `type`: the ARPHRD hardware type (1 for Ethernet).
     public var type: Int64?
 
+    /// An interface with no attribute read yet.
     public init(name: String) {
         self.name = name
     }

@@ -9,7 +9,7 @@ import PrometheusMetrics
 /// for a family, a TYPE after its samples, an unknown type, a duplicate or reserved label name,
 /// a bad escape, a value or timestamp that is not a number, anything after the timestamp, and a
 /// last line without its newline. Families with HELP or TYPE but no sample are left out.
-public enum TextFormat {
+public enum TextFormat: Sendable {
     /// One family, in the order the file first names it.
     public struct Family: Sendable {
         /// The family's name (a histogram's or summary's, without `_bucket`, `_sum`, `_count`).

@@ -145,20 +145,14 @@ final class CPUCollector: Collector {
             }
         ))
         guard let first = info.first else { return }
-        if let flagsInclude {
+        // `node_cpu_flag_info{flag}` and `node_cpu_bug_info{bug}`, from the first core's list.
+        for (include, values, field, label) in [(flagsInclude, first.flags, "flags", "flag"), (bugsInclude, first.bugs, "bugs", "bug")] {
+            guard let include else { continue }
             families.append(CollectedFamily(
-                name: "node_cpu_flag_info",
-                help: "The `flags` field of CPU information from /proc/cpuinfo taken from the first core.",
+                name: "node_cpu_" + label + "_info",
+                help: "The `" + field + "` field of CPU information from /proc/cpuinfo taken from the first core.",
                 type: .gauge,
-                metrics: first.flags.filter(flagsInclude.matches).map { CollectedMetric(labels: [("flag", $0)], value: 1) }
-            ))
-        }
-        if let bugsInclude {
-            families.append(CollectedFamily(
-                name: "node_cpu_bug_info",
-                help: "The `bugs` field of CPU information from /proc/cpuinfo taken from the first core.",
-                type: .gauge,
-                metrics: first.bugs.filter(bugsInclude.matches).map { CollectedMetric(labels: [("bug", $0)], value: 1) }
+                metrics: values.filter(include.matches).map { CollectedMetric(labels: [(label, $0)], value: 1) }
             ))
         }
     }

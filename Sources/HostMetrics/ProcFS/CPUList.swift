@@ -9,7 +9,7 @@ public enum CPUList: Sendable {
     /// file holding only a newline) has none.
     public static func parse(_ bytes: [UInt8], path: String) throws(HostMetricsError) -> [Int] {
         let text = ProcText(bytes: bytes, path: path)
-        var cpus: Set<Int> = []
+        var ranges: [ClosedRange<Int>] = []
         for line in text.lines {
             let list = line.text.trimmed
             if list.isEmpty { continue }
@@ -29,10 +29,17 @@ public enum CPUList: Sendable {
                 guard range.upperBound < limit else {
                     throw text.malformed(line, expected: "CPU numbers below \(limit)")
                 }
-                cpus.formUnion(range)
+                ranges.append(range)
             }
         }
-        return cpus.sorted()
+        // Overlapping ranges merged first, so that a list repeating `0-65535` costs no more
+        // than one that says it once.
+        var cpus: [Int] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            let start = max(range.lowerBound, (cpus.last ?? -1) + 1)
+            if start <= range.upperBound { cpus.append(contentsOf: start...range.upperBound) }
+        }
+        return cpus
     }
 
     /// `devices/system/cpu/isolated` under the sysfs root: CPUs kept out of scheduling by

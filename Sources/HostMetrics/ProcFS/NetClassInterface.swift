@@ -1,5 +1,3 @@
-import Glibc
-
 /// One network interface's attributes in `/sys/class/net/<iface>/` (procfs's `NetClassIface`,
 /// node_exporter's netclass collector). An attribute the kernel does not offer for the
 /// interface (no `speed` on a virtual device, no `carrier` while it is down) or that does not
@@ -105,9 +103,7 @@ public struct NetClassInterface: Sendable, Hashable {
     private static func attribute(_ name: String, in directory: FileReader.Directory) throws(HostMetricsError) -> [UInt8]? {
         do {
             return try FileReader.readAttribute(name, in: directory)
-        } catch .fileMissing {
-            return nil
-        } catch .fileUnreadable(_, let code) where [EACCES, EPERM, EINVAL, EOPNOTSUPP].contains(code) {
+        } catch where error.isAbsentAttribute {
             return nil
         }
     }

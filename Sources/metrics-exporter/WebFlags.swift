@@ -16,6 +16,13 @@ struct WebFlags: ParsableArguments {
         help: "Exclude metrics about the exporter itself (promhttp_*, process_*)."
     )
     var disableExporterMetrics = false
+    /// node_exporter's TLS and basic-auth configuration: an empty value (its default) is
+    /// accepted, a file is refused, since this exporter serves plain HTTP only.
+    @Option(name: .customLong("web.config.file"), help: .hidden)
+    var configFile: String?
+    /// node_exporter's systemd socket activation, which this exporter does not do.
+    @Flag(name: .customLong("web.systemd-socket"), help: .hidden)
+    var systemdSocket = false
 
     /// The one address to listen on.
     var listenAddress: String {
@@ -23,6 +30,14 @@ struct WebFlags: ParsableArguments {
     }
 
     func validate() throws {
+        if let configFile, !configFile.isEmpty {
+            throw ValidationError(
+                "--web.config.file (TLS and basic auth) is not supported: this exporter serves plain HTTP; put a TLS-terminating proxy in front"
+            )
+        }
+        if systemdSocket {
+            throw ValidationError("--web.systemd-socket is not supported: pass --web.listen-address instead")
+        }
         guard listenAddresses.count == 1 else {
             throw ValidationError(
                 "--web.listen-address is given \(listenAddresses.count) times (\(listenAddresses.joined(separator: ", "))): this exporter listens on one address; pass one"

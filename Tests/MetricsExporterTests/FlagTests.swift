@@ -120,6 +120,10 @@ import Testing
         #expect(throws: (any Error).self) { try parse(["--web.listen-adress=:9100"]) }
         #expect(throws: (any Error).self) { try parse(["--log.level=verbose"]) }
         #expect(throws: (any Error).self) { try parse(["--web.listen-address=9100"]) }
+        // node_exporter's TLS/auth file and socket activation: an empty file is its default and accepted.
+        #expect(throws: Never.self) { try parse(["--web.config.file="]) }
+        #expect(throws: (any Error).self) { try parse(["--web.config.file=/etc/node_exporter/web.yml"]) }
+        #expect(throws: (any Error).self) { try parse(["--web.systemd-socket"]) }
         // node_exporter listens on every address given; this exporter on one, so two are refused.
         #expect(throws: (any Error).self) { try parse(["--web.listen-address=:9100", "--web.listen-address=127.0.0.1:9200"]) }
         #expect(try parse(["--web.listen-address=127.0.0.1:9200"]).web.listenAddress == "127.0.0.1:9200")

@@ -20,6 +20,9 @@ struct MetricsExporter: AsyncParsableCommand {
     @OptionGroup(title: "Paths") var path: PathFlags
     @OptionGroup(title: "Collectors") var collector: CollectorFlags
     @OptionGroup(title: "Logging") var log: LogFlags
+    /// node_exporter's `--runtime.gomaxprocs` (how many CPUs the Go runtime uses), accepted so
+    /// that a node_exporter command line starts; it has no Swift counterpart.
+    @Option(name: .customLong("runtime.gomaxprocs"), help: .hidden) var goMaxProcs = 1
     /// `--[no-]collector.<name>` of node_exporter's collectors this exporter does not have.
     @Argument(parsing: .allUnrecognized, help: .hidden) var otherCollectorFlags: [String] = []
 

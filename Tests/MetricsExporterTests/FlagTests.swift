@@ -120,6 +120,8 @@ import Testing
         #expect(throws: (any Error).self) { try parse(["--web.listen-adress=:9100"]) }
         #expect(throws: (any Error).self) { try parse(["--log.level=verbose"]) }
         #expect(throws: (any Error).self) { try parse(["--web.listen-address=9100"]) }
+        // Go's runtime knob is accepted (and has nothing to tune here).
+        #expect(try parse(["--runtime.gomaxprocs=2"]).goMaxProcs == 2)
         // node_exporter's TLS/auth file and socket activation: an empty file is its default and accepted.
         #expect(throws: Never.self) { try parse(["--web.config.file="]) }
         #expect(throws: (any Error).self) { try parse(["--web.config.file=/etc/node_exporter/web.yml"]) }

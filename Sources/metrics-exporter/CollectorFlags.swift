@@ -159,6 +159,14 @@ struct CollectorFlags: ParsableArguments {
         help: "Use netlink to gather stats instead of /proc/net/dev: adds receive_nohandler (read here from sysfs)."
     )
     var netdevNetlink = NodeCollector.Configuration().netdevNetlink
+    /// node_exporter's `node_network_address_info`, which this exporter does not publish: only
+    /// the default (off) is accepted.
+    @Flag(name: .customLong("collector.netdev.address-info"), inversion: .prefixedNo, help: .hidden)
+    var netdevAddressInfo = false
+    /// node_exporter's other names for netdev's counters, which this exporter does not publish:
+    /// only the default (off) is accepted.
+    @Flag(name: .customLong("collector.netdev.enable-detailed-metrics"), inversion: .prefixedNo, help: .hidden)
+    var netdevDetailedMetrics = false
 
     @Option(name: .customLong("collector.netstat.fields"), help: "Regexp of fields to return for netstat collector.")
     var netstatFields = NodeCollector.Configuration().netstatFields
@@ -174,6 +182,9 @@ struct CollectorFlags: ParsableArguments {
             throw ValidationError(
                 "--collector.netclass.netlink is not supported: this exporter reads /sys/class/net (node_exporter's default, --no-collector.netclass.netlink)"
             )
+        }
+        for (flag, given) in [("address-info", netdevAddressInfo), ("enable-detailed-metrics", netdevDetailedMetrics)] where given {
+            throw ValidationError("--collector.netdev.\(flag) is not supported: this exporter publishes netdev's default families only")
         }
         for deprecated in deprecatedFlags where deprecated.replacementGiven && collectors.contains(deprecated.collector) {
             throw ValidationError("--\(deprecated.flag) and --\(deprecated.replacement) are mutually exclusive: pass --\(deprecated.replacement) alone")

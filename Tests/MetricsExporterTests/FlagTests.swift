@@ -110,6 +110,10 @@ import Testing
         #expect(try parse(["--no-collector.timex", "--no-collector.udp_queues"]).collector.collectors
             == NodeCollector.defaultCollectors.subtracting(["timex", "udp_queues"]))
         #expect(throws: (any Error).self) { try parse(["--collector.netclass.netlink"]) }
+        // netdev's two optional outputs are not published: their defaults are accepted, turning one on is refused.
+        #expect(throws: Never.self) { try parse(["--no-collector.netdev.address-info", "--no-collector.netdev.enable-detailed-metrics"]) }
+        #expect(throws: (any Error).self) { try parse(["--collector.netdev.address-info"]) }
+        #expect(throws: (any Error).self) { try parse(["--collector.netdev.enable-detailed-metrics"]) }
         #expect(throws: (any Error).self) { try parse(["--collector.arp.device-exclude=a", "--collector.arp.device-include=b"]) }
     }
 

@@ -71,6 +71,17 @@ public enum HostMetricsError: Error, Sendable, Hashable, CustomStringConvertible
         return false
     }
 
+    /// True when a sysfs attribute is missing, not permitted, or refused by its driver
+    /// (`EINVAL`, `EOPNOTSUPP`, as while an interface is being torn down): procfs then reads the
+    /// attribute as absent instead of failing.
+    var isAbsentAttribute: Bool {
+        switch self {
+        case .fileMissing: true
+        case .fileUnreadable(_, let code): [EACCES, EPERM, EINVAL, EOPNOTSUPP].contains(code)
+        default: false
+        }
+    }
+
     private static func reason(_ code: Int32) -> String {
         guard let message = strerror(code) else { return "errno \(code)" }
         return String(cString: message) + " (errno \(code))"

@@ -1,4 +1,3 @@
-import Glibc
 import Synchronization
 
 /// What the names of a procfs file turn into, made once per name and found again by position:
@@ -22,7 +21,9 @@ final class NameTable<Key: Equatable & Sendable, Value: Sendable>: Sendable {
     }
 
     /// Runs `body` with the table's entries, which it may replace. A concurrent scrape finds the
-    /// table empty and makes its own values.
+    /// table empty and makes its own values. The entries past the last name `body` looked up
+    /// are dropped when it returns, so the table holds what the file lists now, not the most it
+    /// ever listed (a mount table that once had 100,000 lines).
     func withLookup<Result, Failure: Error>(_ body: (inout Lookup) throws(Failure) -> Result) throws(Failure) -> Result {
         var lookup = Lookup(entries: stored.withLock { entries in
             defer { entries = [] }
@@ -32,7 +33,9 @@ final class NameTable<Key: Equatable & Sendable, Value: Sendable>: Sendable {
             let entries = lookup.entries
             stored.withLock { $0 = entries }
         }
-        return try body(&lookup)
+        let result = try body(&lookup)
+        lookup.dropUnused()
+        return result
     }
 
     /// One scrape's walk over the names, in file order.
@@ -58,19 +61,10 @@ final class NameTable<Key: Equatable & Sendable, Value: Sendable>: Sendable {
             }
             return entry.value
         }
-    }
-}
 
-/// Bytes of a file as the key of a `NameTable`, compared with `memcmp`.
-struct FileBytes: Equatable, Sendable {
-    var bytes: ArraySlice<UInt8>
-
-    static func == (lhs: FileBytes, rhs: FileBytes) -> Bool {
-        lhs.bytes.count == rhs.bytes.count && lhs.bytes.withUnsafeBytes { left in
-            rhs.bytes.withUnsafeBytes { right in
-                guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return true }
-                return memcmp(leftBase, rightBase, left.count) == 0
-            }
+        /// Forgets the entries past the last one looked up.
+        fileprivate mutating func dropUnused() {
+            if index < entries.count { entries.removeSubrange(index...) }
         }
     }
 }

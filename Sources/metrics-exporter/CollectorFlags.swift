@@ -95,17 +95,32 @@ struct CollectorFlags: ParsableArguments {
         help: "Regexp of diskstats devices to include (mutually exclusive to device-exclude)."
     )
     var diskstatsDeviceInclude: String?
+    /// node_exporter 1.5.0's deprecated, hidden spelling of `--collector.diskstats.device-exclude`.
+    @Option(name: .customLong("collector.diskstats.ignored-devices"), help: .hidden)
+    var diskstatsIgnoredDevices: String?
 
+    /// nil when not given: node_exporter's default, or its deprecated spelling's value.
     @Option(
         name: .customLong("collector.filesystem.mount-points-exclude"),
-        help: "Regexp of mount points to exclude for filesystem collector."
+        help: ArgumentHelp(
+            "Regexp of mount points to exclude for filesystem collector. (default: \(NodeCollector.Configuration().filesystemMountPointsExclude))"
+        )
     )
-    var filesystemMountPointsExclude = NodeCollector.Configuration().filesystemMountPointsExclude
+    var filesystemMountPointsExclude: String?
+    /// node_exporter 1.5.0's deprecated, hidden spelling of `--collector.filesystem.mount-points-exclude`.
+    @Option(name: .customLong("collector.filesystem.ignored-mount-points"), help: .hidden)
+    var filesystemIgnoredMountPoints: String?
+    /// nil when not given: node_exporter's default, or its deprecated spelling's value.
     @Option(
         name: .customLong("collector.filesystem.fs-types-exclude"),
-        help: "Regexp of filesystem types to exclude for filesystem collector."
+        help: ArgumentHelp(
+            "Regexp of filesystem types to exclude for filesystem collector. (default: \(NodeCollector.Configuration().filesystemFSTypesExclude))"
+        )
     )
-    var filesystemFSTypesExclude = NodeCollector.Configuration().filesystemFSTypesExclude
+    var filesystemFSTypesExclude: String?
+    /// node_exporter 1.5.0's deprecated, hidden spelling of `--collector.filesystem.fs-types-exclude`.
+    @Option(name: .customLong("collector.filesystem.ignored-fs-types"), help: .hidden)
+    var filesystemIgnoredFSTypes: String?
     @Option(
         name: .customLong("collector.filesystem.mount-timeout"),
         help: "how long to wait for a mount to respond before marking it as stale",
@@ -144,6 +159,14 @@ struct CollectorFlags: ParsableArguments {
         help: "Use netlink to gather stats instead of /proc/net/dev: adds receive_nohandler (read here from sysfs)."
     )
     var netdevNetlink = NodeCollector.Configuration().netdevNetlink
+    /// node_exporter's `node_network_address_info`, which this exporter does not publish: only
+    /// the default (off) is accepted.
+    @Flag(name: .customLong("collector.netdev.address-info"), inversion: .prefixedNo, help: .hidden)
+    var netdevAddressInfo = false
+    /// node_exporter's other names for netdev's counters, which this exporter does not publish:
+    /// only the default (off) is accepted.
+    @Flag(name: .customLong("collector.netdev.enable-detailed-metrics"), inversion: .prefixedNo, help: .hidden)
+    var netdevDetailedMetrics = false
 
     @Option(name: .customLong("collector.netstat.fields"), help: "Regexp of fields to return for netstat collector.")
     var netstatFields = NodeCollector.Configuration().netstatFields
@@ -160,9 +183,42 @@ struct CollectorFlags: ParsableArguments {
                 "--collector.netclass.netlink is not supported: this exporter reads /sys/class/net (node_exporter's default, --no-collector.netclass.netlink)"
             )
         }
+        for (flag, given) in [("address-info", netdevAddressInfo), ("enable-detailed-metrics", netdevDetailedMetrics)] where given {
+            throw ValidationError("--collector.netdev.\(flag) is not supported: this exporter publishes netdev's default families only")
+        }
+        for deprecated in deprecatedFlags where deprecated.replacementGiven && collectors.contains(deprecated.collector) {
+            throw ValidationError("--\(deprecated.flag) and --\(deprecated.replacement) are mutually exclusive: pass --\(deprecated.replacement) alone")
+        }
         _ = try arpDevices
         _ = try diskstatsDevices
         _ = try netdevDevices
+    }
+
+    /// The deprecated spellings node_exporter 1.5.0 still reads (hidden, with a warning) that
+    /// are given: each flag, the flag that replaces it, whether that one is given too (which
+    /// node_exporter refuses when the collector runs), and the collector.
+    var deprecatedFlags: [(flag: String, replacement: String, replacementGiven: Bool, collector: String)] {
+        let flags: [(String, String?, String, String?, String)] = [
+            ("collector.diskstats.ignored-devices", diskstatsIgnoredDevices, "collector.diskstats.device-exclude", diskstatsDeviceExclude, "diskstats"),
+            (
+                "collector.filesystem.ignored-mount-points", filesystemIgnoredMountPoints, "collector.filesystem.mount-points-exclude",
+                filesystemMountPointsExclude, "filesystem"
+            ),
+            (
+                "collector.filesystem.ignored-fs-types", filesystemIgnoredFSTypes, "collector.filesystem.fs-types-exclude", filesystemFSTypesExclude,
+                "filesystem"
+            ),
+        ]
+        return flags.compactMap { flag, value, replacement, replacementValue, collector in
+            guard let value, !value.isEmpty else { return nil }
+            return (flag, replacement, replacementValue != nil, collector)
+        }
+    }
+
+    /// A flag's value, else its deprecated spelling's (node_exporter reads an empty one as
+    /// not given), else nil.
+    private static func value(_ value: String?, deprecated: String?) -> String? {
+        value ?? deprecated.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// `--collector.arp.device-exclude` / `-include` as one filter.
@@ -175,7 +231,10 @@ struct CollectorFlags: ParsableArguments {
     /// `--collector.diskstats.device-exclude` / `-include` as one filter.
     var diskstatsDevices: DeviceFilter {
         get throws {
-            try DeviceFlags.filter(collector: "diskstats", exclude: diskstatsDeviceExclude, include: diskstatsDeviceInclude, default: .diskstatsDefault)
+            try DeviceFlags.filter(
+                collector: "diskstats", exclude: Self.value(diskstatsDeviceExclude, deprecated: diskstatsIgnoredDevices),
+                include: diskstatsDeviceInclude, default: .diskstatsDefault
+            )
         }
     }
 
@@ -210,8 +269,12 @@ struct CollectorFlags: ParsableArguments {
         configuration.cpuInfoFlagsInclude = cpuInfoFlagsInclude
         configuration.cpuInfoBugsInclude = cpuInfoBugsInclude
         configuration.diskstatsDevices = try diskstatsDevices
-        configuration.filesystemMountPointsExclude = filesystemMountPointsExclude
-        configuration.filesystemFSTypesExclude = filesystemFSTypesExclude
+        if let mountPointsExclude = Self.value(filesystemMountPointsExclude, deprecated: filesystemIgnoredMountPoints) {
+            configuration.filesystemMountPointsExclude = mountPointsExclude
+        }
+        if let fsTypesExclude = Self.value(filesystemFSTypesExclude, deprecated: filesystemIgnoredFSTypes) {
+            configuration.filesystemFSTypesExclude = fsTypesExclude
+        }
         configuration.filesystemMountTimeout = filesystemMountTimeout
         configuration.netclassIgnoredDevices = netclassIgnoredDevices
         configuration.netclassIgnoresInvalidSpeed = netclassIgnoreInvalidSpeed
@@ -222,18 +285,5 @@ struct CollectorFlags: ParsableArguments {
         configuration.textfileDirectory = textfileDirectory
         configuration.vmstatFields = vmstatFields
         return configuration
-    }
-}
-
-/// `--collector.udp_queues` and `--no-collector.udp_queues`.
-enum UDPQueuesFlag: EnumerableFlag {
-    case enable, disable
-
-    static func name(for value: UDPQueuesFlag) -> NameSpecification {
-        .customLong(value == .enable ? "collector.udp_queues" : "no-collector.udp_queues")
-    }
-
-    static func help(for value: UDPQueuesFlag) -> ArgumentHelp? {
-        value == .enable ? "Enable the udp_queues collector (default: enabled)." : nil
     }
 }

@@ -20,6 +20,9 @@ struct MetricsExporter: AsyncParsableCommand {
     @OptionGroup(title: "Paths") var path: PathFlags
     @OptionGroup(title: "Collectors") var collector: CollectorFlags
     @OptionGroup(title: "Logging") var log: LogFlags
+    /// node_exporter's `--runtime.gomaxprocs` (how many CPUs the Go runtime uses), accepted so
+    /// that a node_exporter command line starts; it has no Swift counterpart.
+    @Option(name: .customLong("runtime.gomaxprocs"), help: .hidden) var goMaxProcs = 1
     /// `--[no-]collector.<name>` of node_exporter's collectors this exporter does not have.
     @Argument(parsing: .allUnrecognized, help: .hidden) var otherCollectorFlags: [String] = []
 
@@ -39,6 +42,12 @@ struct MetricsExporter: AsyncParsableCommand {
         logger.info("Starting metrics-exporter", metadata: ["version": .string(Self.version)])
         for case let (name, true)? in otherCollectorFlags.map(NodeExporterArguments.otherCollector) {
             logger.warning("collector not implemented by this exporter; its metrics are missing", metadata: ["collector": .string(name)])
+        }
+        for deprecated in collector.deprecatedFlags {
+            logger.warning(
+                "flag is deprecated; use its replacement",
+                metadata: ["flag": .string("--" + deprecated.flag), "replacement": .string("--" + deprecated.replacement)]
+            )
         }
         if log.format == .logfmt {
             logger.warning("logfmt is not supported; writing JSON log lines", metadata: ["flag": "--log.format"])

@@ -13,10 +13,14 @@ enum NodeExporterArguments {
     ]
 
     /// `--flag=` with an empty value, which kingpin reads as the empty string and ArgumentParser
-    /// refuses, becomes `--flag ""`.
+    /// refuses, becomes `--flag ""`. A value that merely ends in `=` (`--collector.vmstat.fields=^x=`)
+    /// is left as it is.
     static func normalized(_ arguments: [String]) -> [String] {
         arguments.flatMap { argument in
-            argument.hasPrefix("--") && argument.hasSuffix("=") ? [String(argument.dropLast()), ""] : [argument]
+            guard argument.hasPrefix("--"), let equals = argument.firstIndex(of: "="), argument.index(after: equals) == argument.endIndex else {
+                return [argument]
+            }
+            return [String(argument[..<equals]), ""]
         }
     }
 

@@ -39,6 +39,10 @@ import Testing
     @Test func cpuListShapes() throws {
         #expect(try CPUList.parse(Array("\n".utf8), path: "c") == [])
         #expect(try CPUList.parse(Array("0-2,2,7\n".utf8), path: "c") == [0, 1, 2, 7])
+        #expect(try CPUList.parse(Array("8-9,0-3,2-5,5\n".utf8), path: "c") == [0, 1, 2, 3, 4, 5, 8, 9])
+        // A list naming every CPU thousands of times is as cheap as naming them once.
+        let repeated = Array(repeating: "0-65535", count: 8192).joined(separator: ",") + "\n"
+        #expect(try CPUList.parse(Array(repeated.utf8), path: "c") == Array(0...65535))
         for bad in ["3-1", "a", "1,,2", "0-99999999", "-1", "1-"] {
             #expect(throws: HostMetricsError.self, "\(bad)") { try CPUList.parse(Array(bad.utf8), path: "c") }
         }

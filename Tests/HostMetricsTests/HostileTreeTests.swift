@@ -77,6 +77,17 @@ import Testing
         #expect(throws: HostMetricsError.self) { try ProcessCounts.read(tree.paths) }
     }
 
+    /// Thread counts near Int64.max in two processes add up past it: wrapped as Go's int
+    /// wraps, never a trap.
+    @Test func threadCountsThatOverflowDoNotTrap() throws {
+        let tree = try Tree()
+        for pid in ["1", "2"] {
+            try tree.write("proc/\(pid)/stat", "\(pid) (huge) S 0 1 1 0 -1 0 0 0 0 0 1 2 0 0 20 0 \(Int64.max) 0 5 100 10 0\n")
+        }
+        let counts = try ProcessCounts.read(tree.paths)
+        #expect(counts.processes == 2 && counts.threads == Int64.max &+ Int64.max)
+    }
+
     @Test func mountsFallBackInNodeExportersOrder() throws {
         let tree = try Tree()
         try tree.write("proc/self", "10")  // a file where procfs has a symlink: self/mountinfo is ENOTDIR

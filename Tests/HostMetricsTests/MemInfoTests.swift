@@ -24,15 +24,15 @@ import Testing
                 #expect(Double(field.bytes) == Double(field.value) * (field.isKilobytes ? 1024 : 1))
             }
         }
-        #expect(memInfo["MemTotal"] == 3_742_148 * 1024)
-        #expect(memInfo["HugePages_Total"] == 0)
+        #expect(memInfo["MemTotal"] == UInt64(3_742_148 * 1024))
+        #expect(memInfo["HugePages_Total"] == UInt64(0))
         #expect(memInfo["NoSuchField"] == nil)
     }
 
     @Test func blankLinesAreSkippedAndOtherShapesRejected() throws {
         let memInfo = try MemInfo(parsing: Array("MemTotal: 10 kB\n\nHugePages_Free: 3\n".utf8))
         #expect(memInfo.fields.map(\.name) == ["MemTotal", "HugePages_Free"])
-        #expect(memInfo["MemTotal"] == 10240 && memInfo["HugePages_Free"] == 3)
+        #expect(memInfo["MemTotal"] == UInt64(10240) && memInfo["HugePages_Free"] == UInt64(3))
         for bad in ["MemTotal 10 kB", "MemTotal: ten kB", "MemTotal: 10 MB", "MemTotal: 10 kB extra", ": 10", "MemTotal: 18014398509481984 kB"] {
             #expect(throws: HostMetricsError.self, "\(bad)") { try MemInfo(parsing: Array(bad.utf8)) }
         }

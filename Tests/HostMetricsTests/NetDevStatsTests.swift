@@ -1,4 +1,5 @@
-import HostMetrics
+import Glibc
+@testable import HostMetrics
 import Testing
 
 /// `/proc/net/dev` against node_exporter's netdev collector (without netlink).
@@ -30,6 +31,21 @@ import Testing
         #expect(throws: HostMetricsError.fileMissing(path: Fixture.v1_12_1.paths.procfs("net/dev"))) {
             try NetDevStats.read(Fixture.v1_12_1.paths)
         }
+    }
+
+    /// `rx_nohandler` is read as netclass reads attributes: absent when missing or refused by
+    /// a driver (an interface being torn down answers `EINVAL`), an error when it is garbage.
+    @Test func receiveNoHandlerIsAbsentWhenTheInterfaceCannotAnswer() throws {
+        let tree = try HostileTreeTests.Tree()
+        try tree.write("sys/class/net/eth0/statistics/rx_nohandler", "7\n")
+        try tree.write("sys/class/net/bad0/statistics/rx_nohandler", "seven\n")
+        #expect(try NetDevStats.readReceiveNoHandler(interface: "eth0", tree.paths) == UInt64(7))
+        #expect(try NetDevStats.readReceiveNoHandler(interface: "gone0", tree.paths) == nil)
+        #expect(throws: HostMetricsError.self) { try NetDevStats.readReceiveNoHandler(interface: "bad0", tree.paths) }
+        for code in [EINVAL, EOPNOTSUPP, EACCES, EPERM] {
+            #expect(HostMetricsError.fileUnreadable(path: "p", errno: code).isAbsentAttribute)
+        }
+        #expect(!HostMetricsError.fileUnreadable(path: "p", errno: EIO).isAbsentAttribute)
     }
 
     @Test func countersTouchingTheColonAndBadLines() throws {

@@ -1,6 +1,6 @@
 import Dispatch
 import Glibc
-import HostMetrics
+@testable import HostMetrics
 import Synchronization
 import Testing
 
@@ -82,6 +82,96 @@ import Testing
         // The thread of the released call does not go on to calls of the finished request.
         #expect(statfs.stuckMountPoints.isEmpty)
         #expect(injected.count("/later") == 1 && injected.count("/hung") == 1)
+    }
+
+    /// Every call on a path starting with `/hung` blocks until the test releases it, call by
+    /// call (numbered from 0 in the order they start); the others answer at once.
+    final class GatedStatfs: Sendable {
+        private struct Counts {
+            var hungCalls = 0
+            var running = 0
+            var mostRunning = 0
+            var calls: [String: Int] = [:]
+        }
+
+        private let counts = Mutex(Counts())
+        private let gates = (0..<8).map { _ in DispatchSemaphore(value: 0) }
+        /// Signalled as each hung call starts.
+        let started = DispatchSemaphore(value: 0)
+
+        func statfs(_ path: String) throws(HostMetricsError) -> FilesystemStats {
+            let hungCall = counts.withLock { counts -> Int? in
+                counts.running += 1
+                counts.mostRunning = max(counts.mostRunning, counts.running)
+                counts.calls[path, default: 0] += 1
+                guard path.hasPrefix("/hung") else { return nil }
+                defer { counts.hungCalls += 1 }
+                return counts.hungCalls
+            }
+            defer { counts.withLock { $0.running -= 1 } }
+            if let hungCall {
+                started.signal()
+                gates[hungCall].wait()
+            }
+            return StatfsWithDeadlineTests.healthy
+        }
+
+        func release(call: Int) { gates[call].signal() }
+        var mostRunning: Int { counts.withLock { $0.mostRunning } }
+        func count(_ path: String) -> Int { counts.withLock { $0.calls[path, default: 0] } }
+    }
+
+    /// Polls until `condition` holds; the bound only keeps a broken build from hanging.
+    private func waitUntil(_ condition: () -> Bool) {
+        for _ in 0..<60_000 where !condition() {
+            usleep(1000)
+        }
+    }
+
+    /// Two scrapes at once can each abandon a call on the same hung mount: it stays stuck
+    /// until both calls have returned, so a third scrape does not start yet another.
+    @Test func aMountStaysStuckUntilEveryAbandonedCallReturns() throws {
+        let gated = GatedStatfs()
+        let statfs = StatfsWithDeadline(timeout: .seconds(60)) { path throws(HostMetricsError) in try gated.statfs(path) }
+        let requests = DispatchGroup()
+        for _ in 0..<2 {
+            DispatchQueue.global().async(group: requests) {
+                _ = statfs.stats(path: "/hung", timeout: .seconds(2))
+            }
+            // The next request starts only once this one's call is running.
+            gated.started.wait()
+        }
+        requests.wait()
+        #expect(statfs.stuckMountPoints == ["/hung"])
+        gated.release(call: 0)
+        waitUntil { statfs.threads == 1 }
+        #expect(statfs.stuckMountPoints == ["/hung"], "one abandoned call still hangs")
+        #expect(throws: HostMetricsError.statfsTimedOut(mountPoint: "/hung")) { try statfs.stats(path: "/hung").get() }
+        #expect(gated.count("/hung") == 2)
+        gated.release(call: 1)
+        waitUntil { statfs.stuckMountPoints.isEmpty }
+        #expect(statfs.stuckMountPoints.isEmpty)
+        #expect(throws: Never.self) { try statfs.stats(path: "/ok").get() }
+    }
+
+    /// However many mounts hang, no more than `threadLimit` calls run at once: past it, mounts
+    /// are reported as timed out without a call, at once, until hung calls return.
+    @Test func hungMountsHoldNoMoreThanTheThreadLimit() throws {
+        let gated = GatedStatfs()
+        let statfs = StatfsWithDeadline(timeout: .seconds(60), threadLimit: 2) { path throws(HostMetricsError) in try gated.statfs(path) }
+        let first = statfs.stats(paths: ["/hung1", "/hung2", "/hung3", "/hung4", "/ok"], timeout: .seconds(2))
+        #expect(first.allSatisfy { if case .failure(.statfsTimedOut) = $0 { true } else { false } })
+        #expect(statfs.stuckMountPoints == ["/hung1", "/hung2"])
+        #expect(gated.count("/hung3") == 0 && gated.count("/hung4") == 0 && gated.count("/ok") == 0)
+        // Both threads are stuck: a request starts no call and does not wait for its deadline.
+        #expect(throws: HostMetricsError.statfsTimedOut(mountPoint: "/ok")) { try statfs.stats(path: "/ok").get() }
+        #expect(gated.count("/ok") == 0)
+        gated.release(call: 0)
+        gated.release(call: 1)
+        waitUntil { statfs.threads == 0 }
+        #expect(statfs.stuckMountPoints.isEmpty)
+        #expect(try statfs.stats(path: "/ok").get() == Self.healthy)
+        #expect(gated.mostRunning <= 2)
     }
 
     @Test func aPathListedTwiceIsMeasuredOnce() throws {

@@ -49,11 +49,42 @@ import Testing
         // An empty value (`--flag=`) filters nothing.
         #expect(try filters(["--collector.netdev.device-exclude="]).netdev == .all)
         #expect(try filters(["--collector.diskstats.device-exclude="]).diskstats == .all)
+        // Only an `=` with nothing after it is an empty value; a value may end in `=`.
+        #expect(try parse(["--collector.vmstat.fields=^x="]).collector.vmstatFields == "^x=")
+        #expect(try filters(["--collector.netdev.device-exclude=a=b="]).netdev == .exclude("a=b="))
         #expect(try filters(["--collector.netdev.device-exclude=^lo$"]).netdev == .exclude("^lo$"))
         // An include replaces diskstats' default exclude.
         #expect(try filters(["--collector.diskstats.device-include=^sd"]).diskstats == .include("^sd"))
         #expect(throws: (any Error).self) {
             try parse(["--collector.netdev.device-exclude=^lo$", "--collector.netdev.device-include=^eth"])
+        }
+    }
+
+    /// node_exporter 1.5.0 still reads three hidden, deprecated spellings (with a warning), and
+    /// refuses each beside its replacement when the collector runs.
+    @Test func readsNodeExportersDeprecatedSpellings() throws {
+        let command = try parse([
+            "--collector.filesystem.ignored-mount-points=^/old", "--collector.filesystem.ignored-fs-types=^oldfs$",
+            "--collector.diskstats.ignored-devices=^ram",
+        ])
+        let configuration = try command.collector.configuration(paths: HostPaths())
+        #expect(configuration.filesystemMountPointsExclude == "^/old")
+        #expect(configuration.filesystemFSTypesExclude == "^oldfs$")
+        #expect(configuration.diskstatsDevices == .exclude("^ram"))
+        #expect(command.collector.deprecatedFlags.map(\.replacement) == [
+            "collector.diskstats.device-exclude", "collector.filesystem.mount-points-exclude", "collector.filesystem.fs-types-exclude",
+        ])
+        let defaults = try parse(["--collector.filesystem.ignored-mount-points="]).collector
+        #expect(defaults.deprecatedFlags.isEmpty)
+        #expect(try defaults.configuration(paths: HostPaths()).filesystemMountPointsExclude == NodeCollector.Configuration().filesystemMountPointsExclude)
+        #expect(throws: (any Error).self) {
+            try parse(["--collector.filesystem.ignored-mount-points=^/a", "--collector.filesystem.mount-points-exclude=^/b"])
+        }
+        #expect(throws: (any Error).self) { try parse(["--collector.diskstats.ignored-devices=^a", "--collector.diskstats.device-exclude=^b"]) }
+        #expect(throws: (any Error).self) { try parse(["--collector.diskstats.ignored-devices=^a", "--collector.diskstats.device-include=^b"]) }
+        // As in node_exporter, only a collector that runs checks its flags.
+        #expect(throws: Never.self) {
+            try parse(["--no-collector.filesystem", "--collector.filesystem.ignored-fs-types=^a", "--collector.filesystem.fs-types-exclude=^b"])
         }
     }
 
@@ -79,6 +110,10 @@ import Testing
         #expect(try parse(["--no-collector.timex", "--no-collector.udp_queues"]).collector.collectors
             == NodeCollector.defaultCollectors.subtracting(["timex", "udp_queues"]))
         #expect(throws: (any Error).self) { try parse(["--collector.netclass.netlink"]) }
+        // netdev's two optional outputs are not published: their defaults are accepted, turning one on is refused.
+        #expect(throws: Never.self) { try parse(["--no-collector.netdev.address-info", "--no-collector.netdev.enable-detailed-metrics"]) }
+        #expect(throws: (any Error).self) { try parse(["--collector.netdev.address-info"]) }
+        #expect(throws: (any Error).self) { try parse(["--collector.netdev.enable-detailed-metrics"]) }
         #expect(throws: (any Error).self) { try parse(["--collector.arp.device-exclude=a", "--collector.arp.device-include=b"]) }
     }
 
@@ -89,6 +124,15 @@ import Testing
         #expect(throws: (any Error).self) { try parse(["--web.listen-adress=:9100"]) }
         #expect(throws: (any Error).self) { try parse(["--log.level=verbose"]) }
         #expect(throws: (any Error).self) { try parse(["--web.listen-address=9100"]) }
+        // Go's runtime knob is accepted (and has nothing to tune here).
+        #expect(try parse(["--runtime.gomaxprocs=2"]).goMaxProcs == 2)
+        // node_exporter's TLS/auth file and socket activation: an empty file is its default and accepted.
+        #expect(throws: Never.self) { try parse(["--web.config.file="]) }
+        #expect(throws: (any Error).self) { try parse(["--web.config.file=/etc/node_exporter/web.yml"]) }
+        #expect(throws: (any Error).self) { try parse(["--web.systemd-socket"]) }
+        // node_exporter listens on every address given; this exporter on one, so two are refused.
+        #expect(throws: (any Error).self) { try parse(["--web.listen-address=:9100", "--web.listen-address=127.0.0.1:9200"]) }
+        #expect(try parse(["--web.listen-address=127.0.0.1:9200"]).web.listenAddress == "127.0.0.1:9200")
     }
 
     @Test func readsListenAddressesAsGoDoes() throws {

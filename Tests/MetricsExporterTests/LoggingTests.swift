@@ -26,6 +26,16 @@ import Testing
         #expect(lines.allSatisfy { $0["timestamp"] is String && $0["logger"] as? String == "metrics-exporter" })
     }
 
+    /// A deprecated spelling node_exporter still reads works, with a warning naming its replacement.
+    @Test func warnsOfADeprecatedFlag() throws {
+        let exporter = try ExporterProcess.start(["--collector.disable-defaults", "--collector.filesystem", "--collector.filesystem.ignored-mount-points=^/x"])
+        #expect(exporter.stop() == 0)
+        let warning = try #require(try lines(exporter.log).first { $0["message"] as? String == "flag is deprecated; use its replacement" })
+        #expect(warning["level"] as? String == "warning")
+        #expect(warning["flag"] as? String == "--collector.filesystem.ignored-mount-points")
+        #expect(warning["replacement"] as? String == "--collector.filesystem.mount-points-exclude")
+    }
+
     /// An empty procfs fails every procfs collector: each logs one error however often it is
     /// scraped, and every scrape still answers 200 with the rest.
     @Test func logsAFailingCollectorOnce() throws {

@@ -145,29 +145,31 @@ final class CPUCollector: Collector {
             }
         ))
         guard let first = info.first else { return }
-        if let flagsInclude {
+        // `node_cpu_flag_info{flag}` and `node_cpu_bug_info{bug}`, from the first core's list.
+        for (include, values, field, label) in [(flagsInclude, first.flags, "flags", "flag"), (bugsInclude, first.bugs, "bugs", "bug")] {
+            guard let include else { continue }
             families.append(CollectedFamily(
-                name: "node_cpu_flag_info",
-                help: "The `flags` field of CPU information from /proc/cpuinfo taken from the first core.",
+                name: "node_cpu_" + label + "_info",
+                help: "The `" + field + "` field of CPU information from /proc/cpuinfo taken from the first core.",
                 type: .gauge,
-                metrics: first.flags.filter(flagsInclude.matches).map { CollectedMetric(labels: [("flag", $0)], value: 1) }
-            ))
-        }
-        if let bugsInclude {
-            families.append(CollectedFamily(
-                name: "node_cpu_bug_info",
-                help: "The `bugs` field of CPU information from /proc/cpuinfo taken from the first core.",
-                type: .gauge,
-                metrics: first.bugs.filter(bugsInclude.matches).map { CollectedMetric(labels: [("bug", $0)], value: 1) }
+                metrics: values.filter(include.matches).map { CollectedMetric(labels: [(label, $0)], value: 1) }
             ))
         }
     }
 
     /// Each CPU's times, none lower than the highest seen before (node_exporter's
-    /// `updateCPUStats`), unless idle jumped back far enough to mean the CPU was replugged.
+    /// `updateCPUStats`), unless idle jumped back far enough to mean the CPU was replugged. The
+    /// CPUs no longer listed are forgotten (node_exporter forgets all when their number
+    /// changes), so the remembered times follow the CPUs online, not every number ever seen.
     private func monotonic(_ cpus: [CPUTimes]) -> [CPUTimes] {
         highest.withLock { highest in
-            cpus.map { times in
+            defer {
+                if highest.count > cpus.count {
+                    let online = Set(cpus.compactMap(\.cpu))
+                    highest = highest.filter { online.contains($0.key) }
+                }
+            }
+            return cpus.map { times in
                 guard let number = times.cpu else { return times }
                 var kept = highest[number] ?? CPUTimes(cpu: number, user: 0, nice: 0, system: 0, idle: 0)
                 if kept.idle - times.idle >= Self.jumpBackSeconds {

@@ -7,6 +7,7 @@ public struct ARPEntry: Sendable, Hashable {
     /// The interface it was seen on, such as `eth0`.
     public var device: String
 
+    /// An entry as given.
     public init(ipAddress: String, hardwareAddress: String, device: String) {
         self.ipAddress = ipAddress
         self.hardwareAddress = hardwareAddress

@@ -1,6 +1,6 @@
 /// The kernel's cpulist format (`0-3,8,10-11`) of `/sys/devices/system/cpu/{online,isolated,…}`
 /// (node_exporter's `node_cpu_isolated`).
-public enum CPUList {
+public enum CPUList: Sendable {
     /// More CPUs than any kernel supports (NR_CPUS is at most 8192): a list naming more is not
     /// from sysfs.
     static let limit = 65536
@@ -9,7 +9,7 @@ public enum CPUList {
     /// file holding only a newline) has none.
     public static func parse(_ bytes: [UInt8], path: String) throws(HostMetricsError) -> [Int] {
         let text = ProcText(bytes: bytes, path: path)
-        var cpus: Set<Int> = []
+        var ranges: [ClosedRange<Int>] = []
         for line in text.lines {
             let list = line.text.trimmed
             if list.isEmpty { continue }
@@ -29,10 +29,17 @@ public enum CPUList {
                 guard range.upperBound < limit else {
                     throw text.malformed(line, expected: "CPU numbers below \(limit)")
                 }
-                cpus.formUnion(range)
+                ranges.append(range)
             }
         }
-        return cpus.sorted()
+        // Overlapping ranges merged first, so that a list repeating `0-65535` costs no more
+        // than one that says it once.
+        var cpus: [Int] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            let start = max(range.lowerBound, (cpus.last ?? -1) + 1)
+            if start <= range.upperBound { cpus.append(contentsOf: start...range.upperBound) }
+        }
+        return cpus
     }
 
     /// `devices/system/cpu/isolated` under the sysfs root: CPUs kept out of scheduling by

@@ -1,5 +1,3 @@
-import Glibc
-
 /// One network interface's attributes in `/sys/class/net/<iface>/` (procfs's `NetClassIface`,
 /// node_exporter's netclass collector). An attribute the kernel does not offer for the
 /// interface (no `speed` on a virtual device, no `carrier` while it is down) or that does not
@@ -52,6 +50,7 @@ public struct NetClassInterface: Sendable, Hashable {
     /// `type`: the ARPHRD hardware type (1 for Ethernet).
     public var type: Int64?
 
+    /// An interface with no attribute read yet.
     public init(name: String) {
         self.name = name
     }
@@ -104,9 +103,7 @@ public struct NetClassInterface: Sendable, Hashable {
     private static func attribute(_ name: String, in directory: FileReader.Directory) throws(HostMetricsError) -> [UInt8]? {
         do {
             return try FileReader.readAttribute(name, in: directory)
-        } catch .fileMissing {
-            return nil
-        } catch .fileUnreadable(_, let code) where [EACCES, EPERM, EINVAL, EOPNOTSUPP].contains(code) {
+        } catch where error.isAbsentAttribute {
             return nil
         }
     }

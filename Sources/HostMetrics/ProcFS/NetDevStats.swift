@@ -81,13 +81,14 @@ public struct NetDevStats: Sendable, Hashable {
     /// The interface's `rx_nohandler` counter from `/sys/class/net/<iface>/statistics` (packets
     /// dropped because no protocol handled them): the one counter that netlink's link
     /// statistics have and `/proc/net/dev` lacks. nil when the kernel (before 4.6) or the
-    /// sysfs tree does not have it.
+    /// sysfs tree does not have it, or the interface is going away (its driver then answers
+    /// `EINVAL`), as netclass reads its attributes.
     public static func readReceiveNoHandler(interface: String, _ paths: HostPaths = HostPaths()) throws(HostMetricsError) -> UInt64? {
         let path = paths.sysfs("class/net/" + interface + "/statistics/rx_nohandler")
         let bytes: [UInt8]
         do {
             bytes = try FileReader.readAttribute(path)
-        } catch .fileMissing {
+        } catch where error.isAbsentAttribute {
             return nil
         }
         guard let value = bytes[...].trimmed.uint64 else {

@@ -8,6 +8,7 @@ public struct NetUDPSummary: Sendable, Hashable {
     /// The sockets listed.
     public var usedSockets: UInt64
 
+    /// Totals as given.
     public init(transmitQueueLength: UInt64, receiveQueueLength: UInt64, usedSockets: UInt64) {
         self.transmitQueueLength = transmitQueueLength
         self.receiveQueueLength = receiveQueueLength

@@ -5,7 +5,8 @@ import Glibc
 public struct ProcessCounts: Sendable, Hashable {
     /// Processes (PID directories) whose stat could be read.
     public var processes: Int
-    /// Threads in those processes.
+    /// Threads in those processes (wrapping as Go's int does, should a broken procfs claim
+    /// more than 2⁶³).
     public var threads: Int64
     /// Processes per state letter (`S`, `R`, `I`, …).
     public var states: [String: Int]
@@ -24,7 +25,7 @@ public struct ProcessCounts: Sendable, Hashable {
                 continue
             }
             counts.processes += 1
-            counts.threads += stat.numThreads
+            counts.threads &+= stat.numThreads
             counts.states[stat.state, default: 0] += 1
         }
         return counts

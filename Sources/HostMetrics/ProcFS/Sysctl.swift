@@ -1,6 +1,6 @@
 /// Integer kernel parameters under `/proc/sys`, named as sysctl(8) names them
 /// (`kernel.pid_max` is `/proc/sys/kernel/pid_max`).
-public enum Sysctl {
+public enum Sysctl: Sendable {
     /// The whitespace-separated integers of the parameter, such as the three of `fs.file-nr`.
     public static func values(_ name: String, _ paths: HostPaths = HostPaths()) throws(HostMetricsError) -> [UInt64] {
         let path = self.path(name, paths)

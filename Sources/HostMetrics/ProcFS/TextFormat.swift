@@ -9,7 +9,7 @@ import PrometheusMetrics
 /// for a family, a TYPE after its samples, an unknown type, a duplicate or reserved label name,
 /// a bad escape, a value or timestamp that is not a number, anything after the timestamp, and a
 /// last line without its newline. Families with HELP or TYPE but no sample are left out.
-public enum TextFormat {
+public enum TextFormat: Sendable {
     /// One family, in the order the file first names it.
     public struct Family: Sendable {
         /// The family's name (a histogram's or summary's, without `_bucket`, `_sum`, `_count`).
@@ -44,6 +44,7 @@ public enum TextFormat {
             }
             try parser.parse(line)
         }
+        parser.finishGroups()
         return parser.families.filter { !$0.metrics.isEmpty }
     }
 
@@ -55,12 +56,26 @@ public enum TextFormat {
         var familyIndices: [String: Int] = [:]
         /// Whether the family's type was set (by `# TYPE` or by its first sample).
         var typed: [Bool] = []
-        /// A histogram's or summary's series by family and sorted label set.
-        var groups: [GroupKey: Int] = [:]
+        /// A histogram's or summary's series by family and sorted label set: its index in `groups`.
+        var groupIndices: [GroupKey: Int] = [:]
+        /// The histograms' and summaries' series being gathered, line by line.
+        var groups: [Group] = []
 
         struct GroupKey: Hashable {
             var family: Int
             var labels: [String]
+        }
+
+        /// One histogram's or summary's series while its lines are read: its place among the
+        /// family's metrics, and its buckets or quantiles (in plain arrays that grow in place,
+        /// however many lines the series has), sum and count.
+        struct Group {
+            var family: Int
+            var metric: Int
+            var buckets: [(Double, UInt64)] = []
+            var quantiles: [(Double, Double)] = []
+            var sum = 0.0
+            var count: UInt64 = 0
         }
 
         /// Which sample of a histogram or summary a line is.
@@ -200,35 +215,37 @@ public enum TextFormat {
                 return
             }
             let key = GroupKey(family: family, labels: labels.map { $0.0 + "\u{0}" + $0.1 }.sorted())
-            let index: Int
-            if let existing = groups[key] {
-                index = existing
+            let group: Int
+            if let existing = groupIndices[key] {
+                group = existing
             } else {
-                index = families[family].metrics.count
-                groups[key] = index
-                let empty: CollectedMetric.Value =
-                    type == .histogram ? .histogram(buckets: [], sum: 0, count: 0) : .summary(quantiles: [], sum: 0, count: 0)
-                families[family].metrics.append(Metric(labels: labels, value: empty, timestamp: nil))
+                group = groups.count
+                groupIndices[key] = group
+                groups.append(Group(family: family, metric: families[family].metrics.count))
+                // The value is set by `finishGroups` once every line is read.
+                families[family].metrics.append(Metric(labels: labels, value: .sample(0), timestamp: nil))
             }
-            var metric = families[family].metrics[index]
-            if let timestamp { metric.timestamp = timestamp }
-            switch (metric.value, suffix) {
-            case (.histogram(let buckets, _, let count), .sum):
-                metric.value = .histogram(buckets: buckets, sum: value, count: count)
-            case (.histogram(let buckets, let sum, _), .count):
-                metric.value = .histogram(buckets: buckets, sum: sum, count: Self.count(value))
-            case (.histogram(let buckets, let sum, let count), _) where !bound.isNaN:
-                metric.value = .histogram(buckets: buckets + [(bound, Self.count(value))], sum: sum, count: count)
-            case (.summary(let quantiles, _, let count), .sum):
-                metric.value = .summary(quantiles: quantiles, sum: value, count: count)
-            case (.summary(let quantiles, let sum, _), .count):
-                metric.value = .summary(quantiles: quantiles, sum: sum, count: Self.count(value))
-            case (.summary(let quantiles, let sum, let count), _) where !bound.isNaN:
-                metric.value = .summary(quantiles: quantiles + [(bound, value)], sum: sum, count: count)
-            default:
-                break
+            if let timestamp { families[family].metrics[groups[group].metric].timestamp = timestamp }
+            switch suffix {
+            case .sum: groups[group].sum = value
+            case .count: groups[group].count = Self.count(value)
+            case .none, .bucket:
+                guard !bound.isNaN else { break }
+                if type == .histogram {
+                    groups[group].buckets.append((bound, Self.count(value)))
+                } else {
+                    groups[group].quantiles.append((bound, value))
+                }
             }
-            families[family].metrics[index] = metric
+        }
+
+        /// Sets each histogram's and summary's series to what its lines gathered.
+        mutating func finishGroups() {
+            for group in groups {
+                families[group.family].metrics[group.metric].value = families[group.family].type == .histogram
+                    ? .histogram(buckets: group.buckets, sum: group.sum, count: group.count)
+                    : .summary(quantiles: group.quantiles, sum: group.sum, count: group.count)
+            }
         }
 
         /// A count as Go converts a float to `uint64`.

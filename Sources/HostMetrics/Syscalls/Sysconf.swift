@@ -1,7 +1,7 @@
 import Glibc
 
 /// The two sysconf(3) values that turn procfs units into seconds and bytes.
-public enum Sysconf {
+public enum Sysconf: Sendable {
     /// USER_HZ (`_SC_CLK_TCK`): the ticks per second of `/proc/stat` and `/proc/[pid]/stat`.
     /// Linux fixes it at 100 for user space; 100 is also the answer if sysconf fails.
     public static let clockTicksPerSecond: Double = {

@@ -34,17 +34,10 @@ public struct ProcessResources: Sendable, Hashable {
         let limitsPath = paths.procfs(pid + "/limits")
         guard let openFiles = limits.openFiles else { throw .entryMissing(path: limitsPath, entry: "Max open files") }
         guard let addressSpace = limits.addressSpace else { throw .entryMissing(path: limitsPath, entry: "Max address space") }
-        var descriptors = 0
-        try FileReader.forEachEntry(in: paths.procfs(pid + "/fd")) { _ in descriptors += 1 }
         let boot = if let bootTime { bootTime } else { try KernelStat.read(paths).bootTime }
         return ProcessResources(
-            cpuSeconds: stat.cpuSeconds,
-            residentMemoryBytes: stat.residentMemoryBytes,
-            virtualMemoryBytes: stat.virtualMemoryBytes,
-            openFileDescriptors: descriptors,
-            maxFileDescriptors: openFiles.soft,
-            maxVirtualMemoryBytes: addressSpace.soft,
-            startTimeSeconds: Double(boot) + Double(stat.startTime) / Sysconf.clockTicksPerSecond
+            stat: stat, openFileDescriptors: try openFileDescriptors(pid: pid, paths), maxFileDescriptors: openFiles.soft,
+            maxVirtualMemoryBytes: addressSpace.soft, bootTime: boot
         )
     }
 
@@ -53,18 +46,30 @@ public struct ProcessResources: Sendable, Hashable {
     /// what `self/limits` shows without a file to parse. `bootTime` never changes; pass it.
     public static func current(bootTime: UInt64) throws(HostMetricsError) -> ProcessResources {
         let paths = HostPaths()
-        let stat = try ProcessStat.read(pid: "self", paths)
-        var descriptors = 0
-        try FileReader.forEachEntry(in: paths.procfs("self/fd")) { _ in descriptors += 1 }
         return ProcessResources(
-            cpuSeconds: stat.cpuSeconds,
-            residentMemoryBytes: stat.residentMemoryBytes,
-            virtualMemoryBytes: stat.virtualMemoryBytes,
-            openFileDescriptors: descriptors,
-            maxFileDescriptors: try softLimit(RLIMIT_NOFILE),
-            maxVirtualMemoryBytes: try softLimit(RLIMIT_AS),
-            startTimeSeconds: Double(bootTime) + Double(stat.startTime) / Sysconf.clockTicksPerSecond
+            stat: try ProcessStat.read(pid: "self", paths), openFileDescriptors: try openFileDescriptors(pid: "self", paths),
+            maxFileDescriptors: try softLimit(RLIMIT_NOFILE), maxVirtualMemoryBytes: try softLimit(RLIMIT_AS), bootTime: bootTime
         )
+    }
+
+    /// client_golang's figures from a process's stat, descriptor count and limits.
+    private init(
+        stat: ProcessStat, openFileDescriptors: Int, maxFileDescriptors: UInt64?, maxVirtualMemoryBytes: UInt64?, bootTime: UInt64
+    ) {
+        cpuSeconds = stat.cpuSeconds
+        residentMemoryBytes = stat.residentMemoryBytes
+        virtualMemoryBytes = stat.virtualMemoryBytes
+        self.openFileDescriptors = openFileDescriptors
+        self.maxFileDescriptors = maxFileDescriptors
+        self.maxVirtualMemoryBytes = maxVirtualMemoryBytes
+        startTimeSeconds = Double(bootTime) + Double(stat.startTime) / Sysconf.clockTicksPerSecond
+    }
+
+    /// The entries of `[pid]/fd` under the procfs root.
+    private static func openFileDescriptors(pid: String, _ paths: HostPaths) throws(HostMetricsError) -> Int {
+        var descriptors = 0
+        try FileReader.forEachEntry(in: paths.procfs(pid + "/fd")) { _ in descriptors += 1 }
+        return descriptors
     }
 
     /// The soft limit of a resource, nil when unlimited.

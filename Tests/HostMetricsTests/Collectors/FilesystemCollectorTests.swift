@@ -23,7 +23,9 @@ import Testing
 
         """
 
-    /// A statfs that blocks on `/hung` until released.
+    /// A statfs that blocks on `/hung` until released. Its deadline is generous so that the
+    /// healthy mounts behind the hung one are measured however loaded the machine is; only the
+    /// first scrape waits it out.
     final class HangingStatfs: Sendable {
         private final class Gate: Sendable {
             let hanging = Atomic(true)
@@ -35,7 +37,7 @@ import Testing
 
         init() {
             let gate = gate
-            deadline = StatfsWithDeadline(timeout: .milliseconds(200)) { path throws(HostMetricsError) in
+            deadline = StatfsWithDeadline(timeout: .seconds(2)) { path throws(HostMetricsError) in
                 if path.hasSuffix("/hung"), gate.hanging.load(ordering: .acquiring) {
                     gate.release.wait()
                 }

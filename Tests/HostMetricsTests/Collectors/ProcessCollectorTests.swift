@@ -36,7 +36,7 @@ import Testing
             vsoft = resource.prlimit(p.pid, resource.RLIMIT_AS)[0]
             print(json.dumps({"start": p.create_time(), "max_fds": soft, "max_vsize": vsoft,
                               "rss": p.memory_info().rss, "vms": p.memory_info().vms,
-                              "cpu": sum(p.cpu_times()[:2]), "fds": p.num_fds()}))
+                              "cpu": sum(p.cpu_times()[:2])}))
             """
         let before = CollectedFamilies(ProcessCollector())
         let peer = try #require(try Psutil.json(script, input: ["pid": Int(getpid())]) as? [String: Double])
@@ -55,7 +55,26 @@ import Testing
             let theirs = try #require(peer[key])
             #expect(ours > theirs / 2 && ours < theirs * 2, "\(name): \(ours) vs psutil \(theirs)")
         }
-        let fds = try #require(peer["fds"])
-        #expect(abs((before.value("process_open_fds") ?? 0) - fds) < 16)
+    }
+
+    /// Tests running beside this one open and close descriptors all the time, so the count is
+    /// compared on several tries, each bracketed by two scrapes; a correct count agrees on one.
+    @Test(.enabled(if: Psutil.isAvailable, "needs python3 with psutil"))
+    func countsOpenDescriptorsAsPsutilDoes() throws {
+        let script = """
+            import json, psutil, sys
+            print(json.dumps({"fds": psutil.Process(json.load(sys.stdin)["pid"]).num_fds()}))
+            """
+        var tries: [String] = []
+        for _ in 0..<8 {
+            let before = try #require(CollectedFamilies(ProcessCollector()).value("process_open_fds"))
+            let peer = try #require(try Psutil.json(script, input: ["pid": Int(getpid())]) as? [String: Double])
+            let after = try #require(CollectedFamilies(ProcessCollector()).value("process_open_fds"))
+            let theirs = try #require(peer["fds"])
+            // The pipes to python3 are open while psutil counts.
+            if theirs >= min(before, after) - 2 && theirs <= max(before, after) + 6 { return }
+            tries.append("\(before)…\(after) vs psutil \(theirs)")
+        }
+        Issue.record("process_open_fds never agreed with psutil: \(tries)")
     }
 }

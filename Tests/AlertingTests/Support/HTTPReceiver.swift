@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -21,6 +22,8 @@ final class HTTPReceiver: Sendable {
         /// Header names in lowercase.
         var headers: [String: String]
         var body: [UInt8]
+        /// When the whole request had arrived.
+        var receivedAt = Date()
     }
 
     let port: Int

@@ -34,6 +34,9 @@ struct LineEncoder {
     private var isTruncated = false
     /// The content length of every string value, collected by a measuring pass.
     private var stringLengths: [Int]?
+    /// The names reserved keys were renamed to so far in this line, which later renamings must
+    /// not take again.
+    private var renamedNames: [String] = []
 
     private init(buffer: LineBuffer, layout: LineLayout, fragments: UnsafeBufferPointer<UInt8>) {
         self.buffer = buffer
@@ -256,25 +259,27 @@ struct LineEncoder {
         _ record: LineRecord
     ) {
         guard !writeMember(key: key, value: value, checkingReserved: true) else { return }
-        writeMember(
-            named: Self.uniqueRenaming(of: key, in: event, record, layout: layout),
-            value: value,
-            redacting: redactedKeys.contains(key)
-        )
+        let name = Self.uniqueRenaming(of: key, in: event, record, layout: layout, besides: renamedNames)
+        renamedNames.append(name)
+        writeMember(named: name, value: value, redacting: redactedKeys.contains(key))
     }
 
-    /// `key` behind the format's prefix, repeated until the name is taken by no reserved key and
-    /// no key of any metadata layer.
+    /// `key` behind the format's prefix, repeated until the name is taken by no reserved key, no
+    /// key of any metadata layer, and none of the `renamed` names already written: a format may
+    /// reserve one name behind the prefix of another (`msg` and `fields.msg`), whose renamings
+    /// would otherwise meet.
     private static func uniqueRenaming(
         of key: String,
         in event: LogEvent,
         _ record: LineRecord,
-        layout: LineLayout
+        layout: LineLayout,
+        besides renamed: [String]
     ) -> String {
         let prefix = layout.format.renamedKeyPrefix
         var name = prefix + key
         while layout.reservedKeys.contains(name) || event.metadata?[name] != nil || record.provided?[name] != nil
             || record.handler.metadata[name] != nil || hasContextField(named: name, in: record, layout: layout)
+            || renamed.contains(name)
         {
             name = prefix + name
         }

@@ -86,6 +86,22 @@ import Testing
     }
 }
 
+@Test func twoReservedKeysWhoseRenamingsMeetAreStillWrittenOnceEach() throws {
+    // A format may name one field as another behind the prefix: "msg" and "fields.msg" are
+    // both reserved, and both their renamings would be "fields.fields.msg".
+    let format = try JSONLogFormat(message: "msg", errorMessage: "fields.msg")
+    let collector = LineCollector()
+    collector.logger(configuration: JSONLogConfiguration(format: format))
+        .info("real message", metadata: ["msg": "short key", "fields.msg": "long key"])
+    let line = try #require(collector.lines.first)
+    #expect(occurrences(ofKey: "fields.fields.msg", in: line) == 1, "\(line)")
+    let object = try parseJSONObject(line)
+    #expect(object["msg"] as? String == "real message")
+    let renamed = [object["fields.fields.msg"], object["fields.fields.fields.msg"]].compactMap { $0 as? String }
+    #expect(renamed.sorted() == ["long key", "short key"])
+    #expect(try pythonCanonicalLines(of: collector.rawWrites.flatMap { $0 }).count == 1)
+}
+
 @Test func sourceLocationAndErrorAreWrittenWhenPresent() throws {
     let collector = LineCollector()
     let logger = collector.logger(configuration: JSONLogConfiguration(includesSourceLocation: true))

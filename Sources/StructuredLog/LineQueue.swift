@@ -22,7 +22,11 @@ final class LineQueue: @unchecked Sendable {
     private var pending: [UInt8] = []
     /// The batch the thread is writing; only the thread touches it outside `mutex`.
     private var batch: [UInt8] = []
-    private var isWriting = false
+    /// How many batches the thread has taken from `pending`, and how many it has written;
+    /// guarded by `mutex`. A flush waits for a batch number, not for an empty buffer, which
+    /// lines logged meanwhile may never leave.
+    private var batchesTaken = 0
+    private var batchesWritten = 0
     private var isStopping = false
     private let dropped = Atomic<Int>(0)
 
@@ -61,10 +65,12 @@ final class LineQueue: @unchecked Sendable {
         }
     }
 
-    /// Blocks until every line enqueued before the call has been written.
+    /// Blocks until every line enqueued before the call has been written: the batch being
+    /// written, and the next one when lines are pending.
     func flush() {
         pthread_mutex_lock(mutex)
-        while !pending.isEmpty || isWriting { pthread_cond_wait(batchWritten, mutex) }
+        let target = pending.isEmpty ? batchesTaken : batchesTaken + 1
+        while batchesWritten < target { pthread_cond_wait(batchWritten, mutex) }
         pthread_mutex_unlock(mutex)
     }
 
@@ -83,12 +89,12 @@ final class LineQueue: @unchecked Sendable {
             while pending.isEmpty && !isStopping { pthread_cond_wait(linesArrived, mutex) }
             if pending.isEmpty { break }
             swap(&pending, &batch)
-            isWriting = true
+            batchesTaken += 1
             pthread_mutex_unlock(mutex)
             batch.withUnsafeBytes { destination.write(lines: $0) }
             batch.removeAll(keepingCapacity: true)
             pthread_mutex_lock(mutex)
-            isWriting = false
+            batchesWritten += 1
             pthread_cond_broadcast(batchWritten)
         }
         pthread_mutex_unlock(mutex)

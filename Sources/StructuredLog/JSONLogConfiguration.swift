@@ -2,7 +2,7 @@
 /// which optional fields appear.
 public struct JSONLogConfiguration: Sendable {
     /// The smallest line size cap: room for the timestamp, the level and the truncation mark
-    /// with the longest key names a ``JSONLogFormat`` allows.
+    /// with the longest key names a ``JSONLogFormat`` allows, as long as JSON need not escape them.
     public static let minimumLineBytes = 512
 
     /// The key names of every line.
@@ -10,7 +10,8 @@ public struct JSONLogConfiguration: Sendable {
     /// The most bytes a line may take, its newline included. Longer lines are shortened (long
     /// strings first), keep every field that fits, stay valid JSON and carry the truncation
     /// mark. The default, 16 KiB, is where container runtimes split lines. Values below
-    /// ``minimumLineBytes`` count as ``minimumLineBytes``.
+    /// ``minimumLineBytes`` count as ``minimumLineBytes``, or, with key names that JSON must
+    /// escape, as the room the timestamp, the level and the truncation mark take.
     public var maximumLineBytes: Int
     /// Metadata keys, at any depth, whose values are replaced by ``redactionMarker`` before
     /// anything is written. ASCII letters match regardless of case.

@@ -47,7 +47,6 @@ final class LineLayout: Sendable {
     init(_ configuration: JSONLogConfiguration) {
         let format = configuration.format
         self.format = format
-        self.maximumLineBytes = max(configuration.maximumLineBytes, JSONLogConfiguration.minimumLineBytes)
         self.includesSourceLocation = configuration.includesSourceLocation
         self.includesRequestContext = configuration.includesRequestContext
         self.contextKeyNames = [format.requestID, format.userID, format.traceID, format.spanID]
@@ -117,6 +116,12 @@ final class LineLayout: Sendable {
         }
         self.redactionValue = add { $0.appendJSONString(configuration.redactionMarker, limit: .max) }
         self.fragments = storage
+        // Every line holds the opening, the timestamp and its level, and a shortened one the
+        // truncation mark: with key names that JSON must escape, these can take more than the
+        // minimum cap, and a line that cannot hold them is not written at all.
+        let unshortenable =
+            opening.count + RFC3339Timestamp.length + (levelMembers.map(\.count).max() ?? 0) + truncatedMember.count + 2
+        self.maximumLineBytes = max(configuration.maximumLineBytes, JSONLogConfiguration.minimumLineBytes, unshortenable)
     }
 
     /// The member of `level` in `levelMembers`.

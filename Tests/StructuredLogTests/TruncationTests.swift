@@ -129,3 +129,21 @@ import Testing
     #expect(object["message"] as? String == message)
     #expect(object["truncated"] == nil)
 }
+
+@Test func keyNamesThatNeedEscapingStillLeaveRoomForEveryLineAtTheMinimumCap() throws {
+    // Each name is 64 bytes, the most a format allows, and twice that once escaped.
+    let format = try JSONLogFormat(
+        timestamp: String(repeating: "\"", count: 64),
+        level: String(repeating: "\\", count: 64),
+        severityNumber: String(repeating: "\"\\", count: 32),
+        truncated: String(repeating: "\\\"", count: 32)
+    )
+    let collector = LineCollector()
+    collector.logger(configuration: JSONLogConfiguration(format: format, maximumLineBytes: 512))
+        .critical("\(String(repeating: "x", count: 2000))", metadata: ["k": "v"])
+    #expect(collector.rawWrites.count == 1, "the line was dropped")
+    let object = try #require(try collector.objects().first)
+    #expect(object[format.level] as? String == "critical")
+    #expect(object[format.truncated] as? Bool == true)
+    #expect(try pythonCanonicalLines(of: collector.rawWrites.flatMap { $0 }).count == 1)
+}

@@ -13,6 +13,8 @@ import Synchronization
 /// Each call's lines go out under a lock, so that a line split by the kernel into several writes
 /// (pipes take at most 4 KiB at once) is still never interleaved with another thread's. A write
 /// that fails is counted in ``failedWrites`` and its lines are dropped: logging never throws.
+/// A pipe or socket whose reader is gone fails a write like any other error, rather than
+/// raising `SIGPIPE`, which would end the process.
 public final class FileLineWriter: LogLineWriter {
     /// Standard output, where container runtimes collect logs.
     public static let standardOutput = FileLineWriter(fileDescriptor: STDOUT_FILENO, closesOnDeinit: false)
@@ -21,6 +23,9 @@ public final class FileLineWriter: LogLineWriter {
 
     private let fileDescriptor: Int32
     private let closesOnDeinit: Bool
+    /// Whether the descriptor is a pipe or a socket, where a write raises `SIGPIPE` once the
+    /// reader is gone.
+    private let canRaiseSIGPIPE: Bool
     private let lock = Mutex(())
     private let failures = Atomic<Int>(0)
 
@@ -29,6 +34,16 @@ public final class FileLineWriter: LogLineWriter {
     public init(fileDescriptor: Int32, closesOnDeinit: Bool) {
         self.fileDescriptor = fileDescriptor
         self.closesOnDeinit = closesOnDeinit
+        var status = stat()
+        let type = fstat(fileDescriptor, &status) == 0 ? status.st_mode & S_IFMT : 0
+        let isPipeOrSocket = type == S_IFIFO || type == S_IFSOCK
+        #if canImport(Darwin)
+        // Darwin turns SIGPIPE off for one descriptor, so no write needs the signal mask.
+        if isPipeOrSocket { _ = fcntl(fileDescriptor, F_SETNOSIGPIPE, 1) }
+        self.canRaiseSIGPIPE = false
+        #else
+        self.canRaiseSIGPIPE = isPipeOrSocket
+        #endif
     }
 
     /// A writer appending to the file at `path`, created with mode 0644 if missing.
@@ -49,6 +64,8 @@ public final class FileLineWriter: LogLineWriter {
     public func write(lines: UnsafeRawBufferPointer) {
         guard var next = lines.baseAddress, !lines.isEmpty else { return }
         let succeeded = lock.withLock { _ in
+            var signalMask = canRaiseSIGPIPE ? SIGPIPEMask() : nil
+            defer { signalMask?.restore() }
             var remaining = lines.count
             while remaining > 0 {
                 let written = systemWrite(fileDescriptor, next, remaining)
@@ -61,12 +78,43 @@ public final class FileLineWriter: LogLineWriter {
                     var descriptor = pollfd(fd: fileDescriptor, events: Int16(POLLOUT), revents: 0)
                     _ = poll(&descriptor, 1, -1)
                 } else {
+                    if errno == EPIPE { signalMask?.discardPendingSIGPIPE() }
                     return false
                 }
             }
             return true
         }
         if !succeeded { failures.wrappingAdd(1, ordering: .relaxed) }
+    }
+}
+
+/// `SIGPIPE` blocked in the calling thread while a writer writes, so that a reader that is gone
+/// makes `write(2)` fail with `EPIPE` instead of ending the process.
+private struct SIGPIPEMask {
+    private var previous = sigset_t()
+    private var signals = sigset_t()
+
+    init() {
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &signals, &previous)
+    }
+
+    /// Takes back the `SIGPIPE` a failed write left pending, unless the thread blocked the
+    /// signal itself, when one pending may be older than the write and is not ours to take.
+    mutating func discardPendingSIGPIPE() {
+        guard sigismember(&previous, SIGPIPE) == 0 else { return }
+        var pending = sigset_t()
+        guard sigpending(&pending) == 0, sigismember(&pending, SIGPIPE) == 1 else { return }
+        #if !canImport(Darwin)
+        var noWait = timespec(tv_sec: 0, tv_nsec: 0)
+        while sigtimedwait(&signals, nil, &noWait) < 0 && errno == EINTR {}
+        #endif
+    }
+
+    /// Restores the thread's signal mask.
+    mutating func restore() {
+        pthread_sigmask(SIG_SETMASK, &previous, nil)
     }
 }
 

@@ -101,3 +101,18 @@ private let lineSizes = [10, 700, 6_000, 12_000]
     Logger(label: "closed") { JSONLogHandler(label: $0, writer: writer) }.info("lost")
     #expect(writer.failedWrites == 1)
 }
+
+@Test func aPipeWhoseReaderIsGoneIsCountedAndDoesNotKillTheProcess() throws {
+    // Without care, writing to a pipe nobody reads raises SIGPIPE, which ends the process.
+    var descriptors: [Int32] = [0, 0]
+    #expect(pipe(&descriptors) == 0)
+    close(descriptors[0])
+    let writer = FileLineWriter(fileDescriptor: descriptors[1], closesOnDeinit: true)
+    let logger = Logger(label: "reader gone") { JSONLogHandler(label: $0, writer: writer) }
+    logger.info("lost")
+    logger.info("lost too")
+    #expect(writer.failedWrites == 2)
+    var mask = sigset_t()
+    pthread_sigmask(SIG_BLOCK, nil, &mask)
+    #expect(sigismember(&mask, SIGPIPE) == 0, "the thread's signal mask is restored")
+}

@@ -74,6 +74,9 @@ public actor AlertManager {
     /// Queues the alert for every route that takes it and returns at once; an identical firing
     /// alert already sent within the repeat interval, or a resolve already sent, is skipped.
     public func send(_ alert: Alert) {
+        // Cleared by setting `status` rather than by `resolved(at:)`: it ends now, as it would
+        // have with `resolved()`, so that no receiver gets a resolve without an end.
+        let alert = alert.status == .resolved && alert.endsAt == nil ? alert.resolved() : alert
         guard deduplicator.admit(alert.fingerprint, status: alert.status, at: .now) else { return }
         var notification: AlertNotification?
         for worker in workers where worker.route.accepts(alert) {

@@ -255,6 +255,22 @@ import Testing
         #expect(Set(recording.notifications.map(\.idempotencyKey)).count == 3)
     }
 
+    /// An alert cleared by setting `status` has no `endsAt`; the webhook body then said
+    /// resolved with Go's zero time as its end, which Alertmanager never sends.
+    @Test func aResolvedStatusWithoutAnEndEndsWhenSent() async throws {
+        let recording = RecordingHandler()
+        let manager = try manager([recording])
+        var cleared = Self.alert(1)
+        cleared.status = .resolved
+        let before = Date()
+        await manager.send(cleared)
+        await Self.drain(manager)
+
+        let endsAt = try #require(recording.notifications.first?.alert.endsAt)
+        #expect(endsAt >= before)
+        #expect(endsAt <= Date())
+    }
+
     @Test func aZeroRepeatIntervalSendsEveryAlert() async throws {
         let recording = RecordingHandler()
         let manager = try AlertManager(routes: [Route(recording)], configuration: .init(repeatInterval: .zero), metricsFactory: metrics)

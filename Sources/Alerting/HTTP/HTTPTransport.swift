@@ -11,7 +11,9 @@ struct HTTPTransport: Sendable, CustomStringConvertible, CustomDebugStringConver
     /// ``HTTPEndpoint/origin``, the only part of the URL errors and logs may show.
     private let origin: String
     private let url: URL
-    private let headers: [String: String]
+    /// The endpoint's headers first, then ours: set in this order, ours replace an endpoint
+    /// header of the same name in any case (`URLRequest` matches names case-insensitively).
+    private let headers: [(name: String, value: String)]
     private let timeout: Duration
     private let session: URLSession
 
@@ -22,10 +24,10 @@ struct HTTPTransport: Sendable, CustomStringConvertible, CustomDebugStringConver
         try endpoint.timeout.requireSchedulable("HTTPEndpoint.timeout")
         self.origin = endpoint.origin
         self.url = path.map { endpoint.url.appendingPathComponent($0) } ?? endpoint.url
-        var headers = endpoint.headers
-        headers["Content-Type"] = "application/json"
-        headers["User-Agent"] = "observability-toolkit-alerting"
-        if let authorization = endpoint.authorization { headers["Authorization"] = authorization.headerValue }
+        var headers = endpoint.headers.map { (name: $0.key, value: $0.value) }
+        headers.append((name: "Content-Type", value: "application/json"))
+        headers.append((name: "User-Agent", value: "observability-toolkit-alerting"))
+        if let authorization = endpoint.authorization { headers.append((name: "Authorization", value: authorization.headerValue)) }
         self.headers = headers
         self.timeout = endpoint.timeout
         let configuration = URLSessionConfiguration.ephemeral
@@ -35,11 +37,15 @@ struct HTTPTransport: Sendable, CustomStringConvertible, CustomDebugStringConver
         self.session = URLSession(configuration: configuration)
     }
 
-    /// One attempt; returns on a 2xx answer and throws ``AlertingError`` otherwise.
+    /// One attempt; returns on a 2xx answer and throws ``AlertingError`` otherwise. `extra`
+    /// headers replace any of the same name.
     func post(_ body: Data, headers extra: [String: String] = [:]) async throws {
         var request = URLRequest(url: url, timeoutInterval: Self.backstop(timeout))
         request.httpMethod = "POST"
-        for (name, value) in headers.merging(extra, uniquingKeysWith: { _, new in new }) {
+        for (name, value) in headers {
+            request.setValue(value, forHTTPHeaderField: name)
+        }
+        for (name, value) in extra {
             request.setValue(value, forHTTPHeaderField: name)
         }
         request.httpBody = body

@@ -15,16 +15,33 @@ extension URLSession {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 guard wait.begin(continuation) else { return }
-                dataTask(with: request) { _, response, error in
+                let task = dataTask(with: request) { _, response, error in
                     if let error {
                         wait.settle(.failure(error))
                     } else {
                         wait.settle(response.map { .success($0) } ?? .failure(URLError(.badServerResponse)))
                     }
-                }.resume()
+                }
+                task.delegate = RefuseRedirects.shared
+                task.resume()
             }
         } onCancel: {
             wait.settle(.failure(CancellationError()))
         }
+    }
+}
+
+/// Makes a redirect the answer instead of following it. URLSession follows one by replaying the
+/// request's headers (credentials, signature) to wherever `Location` points, turns a POST into a
+/// body-less GET for 301–303 and sends 307/308 without the body on Linux, and then reports the
+/// other server's 2xx as a delivery.
+private final class RefuseRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+    static let shared = RefuseRedirects()
+
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
 }

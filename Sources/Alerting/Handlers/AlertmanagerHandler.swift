@@ -57,8 +57,11 @@ public final class AlertmanagerHandler: AlertHandler {
     /// Records the alert for re-sending, then posts it; an alert Alertmanager would reject
     /// (a bad label name) is refused before it is recorded.
     public func handle(_ notification: AlertNotification) async throws {
-        let alert = notification.alert
         let now = Date()
+        // A resolve without an end (its status set directly) would be posted, and re-sent for
+        // ever, as firing with an end ahead: it ends now.
+        var alert = notification.alert
+        if alert.status == .resolved, alert.endsAt == nil { alert = alert.resolved(at: now) }
         let body = try PayloadFormat.encode([try postable(alert, now: now)])
         alerts.withLock { $0[alert.fingerprint] = alert }
         try await transport.post(body)

@@ -33,7 +33,8 @@ public actor AlertManager {
     private let workers: [HandlerWorker]
     private let workerTasks: [Task<Void, Never>]
     private let handlerTasks: [Task<Void, Never>]
-    private var deduplicator: Deduplicator
+    /// Shared with the workers, which forget what they could not deliver.
+    private let deduplicator: SharedDeduplicator
     private var idempotencyKeys = IdempotencyKeys()
     private var isShutDown = false
 
@@ -60,26 +61,31 @@ public actor AlertManager {
         for route in routes where !names.insert(route.handler.name).inserted {
             throw AlertingError.duplicateHandlerName(route.handler.name)
         }
+        let deduplicator = SharedDeduplicator(Deduplicator(repeatInterval: configuration.repeatInterval, now: .now))
         let workers = routes.map {
             HandlerWorker(
                 route: $0, queueCapacity: configuration.queueCapacity, policy: configuration.retry,
-                metricsFactory: metricsFactory, logger: logger)
+                metricsFactory: metricsFactory, logger: logger, undelivered: { deduplicator.forget($0) })
         }
         self.workers = workers
         self.workerTasks = workers.map { worker in Task { await worker.run() } }
         self.handlerTasks = routes.map { route in Task { await route.handler.run() } }
-        self.deduplicator = Deduplicator(repeatInterval: configuration.repeatInterval, now: .now)
+        self.deduplicator = deduplicator
     }
 
     /// Queues the alert for every route that takes it and returns at once; an identical firing
-    /// alert already sent within the repeat interval, or a resolve already sent, is skipped.
+    /// alert already sent within the repeat interval, or a resolve already sent, is skipped. A
+    /// notification a handler failed to deliver (gave up on or dropped) does not count as sent:
+    /// the next identical alert goes to every route that takes it again.
     public func send(_ alert: Alert) {
-        guard deduplicator.admit(alert.fingerprint, status: alert.status, at: .now) else { return }
-        var notification: AlertNotification?
+        // Cleared by setting `status` rather than by `resolved(at:)`: it ends now, as it would
+        // have with `resolved()`, so that no receiver gets a resolve without an end.
+        let alert = alert.status == .resolved && alert.endsAt == nil ? alert.resolved() : alert
+        let key = idempotencyKeys.next()
+        guard deduplicator.admit(alert.fingerprint, status: alert.status, at: .now, key: key) else { return }
+        let notification = AlertNotification(alert: alert, idempotencyKey: key)
         for worker in workers where worker.route.accepts(alert) {
-            let queued = notification ?? AlertNotification(alert: alert, idempotencyKey: idempotencyKeys.next())
-            notification = queued
-            worker.enqueue(queued)
+            worker.enqueue(notification)
         }
     }
 

@@ -1,7 +1,11 @@
+import Synchronization
+
 /// Decides which notifications reach the handlers, as Alertmanager's notification log does: an
 /// identical firing alert (same fingerprint) is let through once per repeat interval, and a
 /// resolve once, however often it is sent again, until the alert fires anew. A resolve of an
-/// alert not seen before (fired before a restart, say) is let through.
+/// alert not seen before (fired before a restart, say) is let through. As in that log, only a
+/// delivered notification counts: one that a handler gave up on or dropped is forgotten, so the
+/// next identical alert is let through.
 /// A zero interval turns deduplication off.
 struct Deduplicator {
     private struct Entry {
@@ -9,6 +13,8 @@ struct Deduplicator {
         var notifiedAt: ContinuousClock.Instant
         /// The last time this alert was sent, let through or not.
         var seenAt: ContinuousClock.Instant
+        /// The idempotency key of the notification let through.
+        var key: String?
     }
 
     private let repeatInterval: Duration
@@ -20,8 +26,11 @@ struct Deduplicator {
         self.nextPrune = now + repeatInterval
     }
 
-    /// Whether to notify; records the notification when it is let through.
-    mutating func admit(_ fingerprint: Fingerprint, status: AlertStatus, at now: ContinuousClock.Instant) -> Bool {
+    /// Whether to notify; records the notification (with its idempotency key, for `forget`) when
+    /// it is let through.
+    mutating func admit(
+        _ fingerprint: Fingerprint, status: AlertStatus, at now: ContinuousClock.Instant, key: String? = nil
+    ) -> Bool {
         guard repeatInterval > .zero else { return true }
         if now >= nextPrune { prune(at: now) }
         if let entry = entries[fingerprint], entry.status == status,
@@ -30,8 +39,14 @@ struct Deduplicator {
             entries[fingerprint]?.seenAt = now
             return false
         }
-        entries[fingerprint] = Entry(status: status, notifiedAt: now, seenAt: now)
+        entries[fingerprint] = Entry(status: status, notifiedAt: now, seenAt: now, key: key)
         return true
+    }
+
+    /// Forgets the notification with this key, undelivered, unless a later one of the alert was
+    /// let through since.
+    mutating func forget(_ fingerprint: Fingerprint, key: String) {
+        if entries[fingerprint]?.key == key { entries[fingerprint] = nil }
     }
 
     /// Forgets alerts not sent for a repeat interval, at most once per interval, so the table
@@ -40,5 +55,24 @@ struct Deduplicator {
     private mutating func prune(at now: ContinuousClock.Instant) {
         entries = entries.filter { now - $0.value.seenAt < repeatInterval }
         nextPrune = now + repeatInterval
+    }
+}
+
+/// The manager's deduplicator, which its workers reach to forget what they could not deliver.
+final class SharedDeduplicator: Sendable {
+    private let state: Mutex<Deduplicator>
+
+    init(_ deduplicator: Deduplicator) {
+        state = Mutex(deduplicator)
+    }
+
+    /// ``Deduplicator/admit(_:status:at:key:)``.
+    func admit(_ fingerprint: Fingerprint, status: AlertStatus, at now: ContinuousClock.Instant, key: String) -> Bool {
+        state.withLock { $0.admit(fingerprint, status: status, at: now, key: key) }
+    }
+
+    /// Forgets the notification, which a handler gave up on or dropped.
+    func forget(_ notification: AlertNotification) {
+        state.withLock { $0.forget(notification.alert.fingerprint, key: notification.idempotencyKey) }
     }
 }

@@ -9,9 +9,15 @@ final class HandlerWorker: Sendable {
     private let metrics: HandlerMetrics
     private let policy: RetryPolicy
     private let logger: Logger
+    /// Told of each notification given up on or dropped, so that it does not count as sent.
+    private let undelivered: @Sendable (AlertNotification) -> Void
 
-    init(route: Route, queueCapacity: Int, policy: RetryPolicy, metricsFactory: any MetricsFactory, logger: Logger) {
+    init(
+        route: Route, queueCapacity: Int, policy: RetryPolicy, metricsFactory: any MetricsFactory, logger: Logger,
+        undelivered: @escaping @Sendable (AlertNotification) -> Void
+    ) {
         self.route = route
+        self.undelivered = undelivered
         self.queue = NotificationQueue(capacity: queueCapacity)
         self.metrics = HandlerMetrics(handler: route.handler.name, factory: metricsFactory)
         self.policy = policy
@@ -72,6 +78,7 @@ final class HandlerWorker: Sendable {
                     attempt += 1
                     guard (try? await Task.sleep(for: delay)) != nil else { return drop(notification, reason: .shutdown) }
                 case .giveUp(let reason):
+                    undelivered(notification)
                     metrics.recordFailed(level)
                     var metadata = context(notification, attempt, error)
                     metadata["reason"] = "\(reason)"
@@ -83,6 +90,7 @@ final class HandlerWorker: Sendable {
     }
 
     private func drop(_ notification: AlertNotification, reason: HandlerMetrics.DropReason) {
+        undelivered(notification)
         metrics.recordDropped(notification.alert.level, reason: reason)
         logger.debug(
             "alert notification dropped",

@@ -3,7 +3,7 @@ import Foundation
 /// One of Alertmanager's label matchers (`=`, `!=`, `=~`, `!~`), so routes read like its config.
 ///
 /// As in Alertmanager, an absent label matches as the empty string and regular expressions are
-/// anchored at both ends.
+/// anchored at the very start and end of the value, with Go's notion of a line break.
 public struct LabelMatcher: Sendable {
     private enum Test: Sendable {
         case equal(String)
@@ -42,7 +42,9 @@ public struct LabelMatcher: Sendable {
 
     private static func compile(_ pattern: String) throws -> NSRegularExpression {
         do {
-            return try NSRegularExpression(pattern: "^(?:" + pattern + ")$")
+            // Go's `$` matches at the very end only and its `.` stops at `\n` alone; ICU's `$`
+            // also matches before a final line break and its `.` stops at `\r` and U+2028 too.
+            return try NSRegularExpression(pattern: "^(?:" + pattern + ")\\z", options: .useUnixLineSeparators)
         } catch {
             throw AlertingError.invalidMatcherPattern(pattern, reason: "\(error)")
         }

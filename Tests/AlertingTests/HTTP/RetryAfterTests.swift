@@ -27,6 +27,13 @@ import Testing
         #expect(RetryAfter.parse("", now: example) == nil)
         #expect(RetryAfter.parse("-5", now: example) == nil)
         #expect(RetryAfter.parse("soon", now: example) == nil)
-        #expect(RetryAfter.parse("99999999999999999999999", now: example) == nil)
+    }
+
+    /// A delay too long for an `Int64` still asks for a wait longer than any deadline; read as
+    /// unreadable, it made a 429 or 503 retried on the ordinary backoff, at once.
+    @Test func aDelayTooLongForAnInt64IsTheLongestWait() {
+        #expect(RetryAfter.parse("99999999999999999999999", now: example) == .seconds(Int64.max))
+        #expect(RetryAfter.parse("9223372036854775808", now: example) == .seconds(Int64.max))
+        #expect(RetryAfter.parse("9223372036854775807", now: example) == .seconds(Int64.max))
     }
 }

@@ -43,6 +43,28 @@ import Testing
         #expect(JSON.date(ours["endsAt"]) == JSON.date(captured["endsAt"]))
     }
 
+    /// `status` is a public property: an alert cleared by setting it, not by `resolved(at:)`,
+    /// has no `endsAt`. Posted with one four intervals ahead, it stayed active in Alertmanager and
+    /// was kept and re-sent as firing for ever.
+    @Test func resolvesAnAlertWhoseStatusWasSetWithoutAnEnd() async throws {
+        let receiver = try await HTTPReceiver.start { _ in .status(200) }
+        var cleared = SampleAlert.firing
+        cleared.status = .resolved
+        let handler = try Self.handler(receiver.url, resendInterval: .milliseconds(20))
+        try await handler.handle(SampleAlert.notification(cleared))
+        let running = Task { await handler.run() }
+        #expect(await receiver.waitForRequests(2))
+        running.cancel()
+        await running.value
+        try await receiver.stop()
+
+        for request in receiver.requests {
+            let posted = try #require(try JSON.array(request.body).first)
+            let endsAt = try #require(JSON.date(posted["endsAt"]))
+            #expect(endsAt <= request.receivedAt)
+        }
+    }
+
     @Test func refusesALabelNameAlertmanagerWouldRejectBeforeSending() async throws {
         let receiver = try await HTTPReceiver.start { _ in .status(200) }
         let alert = Alert(level: .warning, title: "Bad", labels: ["bad-name": "x"])

@@ -51,6 +51,56 @@ import Testing
         #expect(request.headers["x-signature-256"] == nil)
     }
 
+    /// Header names are case-insensitive: an endpoint header spelled in another case must not
+    /// replace the content type, credentials, idempotency key or signature the handler sets.
+    @Test func itsOwnHeadersReplaceEndpointHeadersSpelledInAnyCase() async throws {
+        let receiver = try await HTTPReceiver.start { _ in .status(200) }
+        let handler = try Self.handler(receiver.url) {
+            $0.endpoint.headers = [
+                "content-type": "text/plain", "AUTHORIZATION": "Bearer theirs", "user-agent": "theirs",
+                "idempotency-key": "theirs", "X-SIGNATURE-256": "theirs", "X-Team": "payments",
+            ]
+            $0.endpoint.authorization = .bearer(Secret("tok3n"))
+            $0.signature = WebhookSignature(key: Secret("k3y"))
+        }
+        for number in 0..<10 {
+            try await handler.handle(SampleAlert.notification(key: "key-\(number)"))
+        }
+        try await receiver.stop()
+
+        #expect(receiver.requests.count == 10)
+        for (number, request) in receiver.requests.enumerated() {
+            #expect(request.headers["content-type"] == "application/json")
+            #expect(request.headers["authorization"] == "Bearer tok3n")
+            #expect(request.headers["user-agent"] == "observability-toolkit-alerting")
+            #expect(request.headers["idempotency-key"] == "key-\(number)")
+            #expect(request.headers["x-signature-256"] == WebhookSignature(key: Secret("k3y")).value(for: request.body))
+            #expect(request.headers["x-team"] == "payments")
+        }
+    }
+
+    /// Following a redirect, URLSession replays the credentials and the signature to wherever
+    /// `Location` points, drops the body (a GET for 301-303, an empty POST for 307 and 308 on
+    /// Linux) and reports the other server's 200 as a delivery.
+    @Test func takesARedirectAsTheAnswerInsteadOfFollowingIt() async throws {
+        let elsewhere = try await HTTPReceiver.start { _ in .status(200) }
+        for code in [301, 302, 303, 307, 308] {
+            let redirecting = try await HTTPReceiver.start { _ in .status(code, headers: [("Location", elsewhere.url + "/collect")]) }
+            let handler = try Self.handler(redirecting.url) {
+                $0.endpoint.authorization = .bearer(Secret("tok3n"))
+                $0.signature = WebhookSignature(key: Secret("k3y"))
+            }
+            await #expect(throws: AlertingError.unexpectedStatus(code, endpoint: redirecting.url, retryAfter: nil)) {
+                try await handler.handle(SampleAlert.notification())
+            }
+            try await redirecting.stop()
+            #expect(redirecting.requests.count == 1, "\(code)")
+        }
+        try await elsewhere.stop()
+
+        #expect(elsewhere.requests.isEmpty)
+    }
+
     @Test func reportsStatusRetryAfterRefusalAndTimeoutAsTypedErrors() async throws {
         let receiver = try await HTTPReceiver.start { index in
             index == 0 ? .status(429, headers: [("Retry-After", "7")]) : .delayed(200, by: .seconds(3))

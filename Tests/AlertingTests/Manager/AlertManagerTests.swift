@@ -255,6 +255,60 @@ import Testing
         #expect(Set(recording.notifications.map(\.idempotencyKey)).count == 3)
     }
 
+    /// An alert cleared by setting `status` has no `endsAt`; the webhook body then said
+    /// resolved with Go's zero time as its end, which Alertmanager never sends.
+    @Test func aResolvedStatusWithoutAnEndEndsWhenSent() async throws {
+        let recording = RecordingHandler()
+        let manager = try manager([recording])
+        var cleared = Self.alert(1)
+        cleared.status = .resolved
+        let before = Date()
+        await manager.send(cleared)
+        await Self.drain(manager)
+
+        let endsAt = try #require(recording.notifications.first?.alert.endsAt)
+        #expect(endsAt >= before)
+        #expect(endsAt <= Date())
+    }
+
+    /// Alertmanager logs a notification only once it is delivered: an alert a handler gave up
+    /// on was kept silent for the whole repeat interval (4 h) however often it was sent again.
+    @Test func anAlertAHandlerGaveUpOnIsSentAgainWhenItRecurs() async throws {
+        let receiver = try await HTTPReceiver.start { $0 == 0 ? .status(503) : .status(200) }
+        let manager = try manager([try Self.webhook(receiver.url)], attempts: 1)
+        let alert = Self.alert(1)
+        await manager.send(alert)
+        for _ in 0..<6000 where count("alerts_failed_total") == 0 {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        await manager.send(alert)
+        await manager.send(alert)
+        await Self.drain(manager)
+        try await receiver.stop()
+
+        #expect(receiver.requests.count == 2)
+        #expect(count("alerts_failed_total") == 1)
+        #expect(count("alerts_sent_total") == 1)
+    }
+
+    @Test func anAlertDroppedFromAFullQueueIsSentAgainWhenItRecurs() async throws {
+        let gate = Gate()
+        let receiver = try await HTTPReceiver.start { $0 == 0 ? .gated(200, gate) : .status(200) }
+        let manager = try manager([try Self.webhook(receiver.url)], queueCapacity: 1)
+        await manager.send(Self.alert(0))
+        #expect(await receiver.waitForRequests(1))
+        await manager.send(Self.alert(1))
+        await manager.send(Self.alert(2))
+        await manager.send(Self.alert(1))
+        gate.open()
+        await Self.drain(manager)
+        try await receiver.stop()
+
+        // 2 pushed 1 out, and 1, let through again, pushed 2 out.
+        #expect(Self.titles(receiver) == ["app-0:8080", "app-1:8080"])
+        #expect(count("alerts_dropped_total", [("reason", "overflow")]) == 2)
+    }
+
     @Test func aZeroRepeatIntervalSendsEveryAlert() async throws {
         let recording = RecordingHandler()
         let manager = try AlertManager(routes: [Route(recording)], configuration: .init(repeatInterval: .zero), metricsFactory: metrics)

@@ -61,6 +61,16 @@ import Testing
         #expect(admitted == [true, true, true, false])
     }
 
+    @Test func forgetsAnUndeliveredNotificationButNotALaterOne() {
+        var deduplicator = Deduplicator(repeatInterval: .seconds(60), now: start)
+        var admitted = [deduplicator.admit(alert, status: .firing, at: start, key: "k1")]
+        deduplicator.forget(alert, key: "k1")
+        admitted.append(deduplicator.admit(alert, status: .firing, at: start + .seconds(1), key: "k2"))
+        deduplicator.forget(alert, key: "k1")
+        admitted.append(deduplicator.admit(alert, status: .firing, at: start + .seconds(2), key: "k3"))
+        #expect(admitted == [true, true, false])
+    }
+
     @Test func aZeroIntervalAdmitsEverything() {
         var deduplicator = Deduplicator(repeatInterval: .zero, now: start)
         let admitted = [deduplicator.admit(alert, status: .firing, at: start), deduplicator.admit(alert, status: .firing, at: start)]

@@ -10,6 +10,17 @@ import Testing
         #expect(try LabelMatcher.notRegex("service", ".*out").matches(labels) == false)
     }
 
+    /// Alertmanager compiles `^(?:pattern)$` with Go's regexp, whose `$` is the end of the value
+    /// and whose `.` excludes only `\n`: a value read from a file with its line break does not
+    /// match `web-.*` there, and `a.b` matches `a\rb`.
+    @Test func anchorsAndLineBreaksAreGos() throws {
+        #expect(try LabelMatcher.regex("instance", "web-.*").matches(["instance": "web-1\n"]) == false)
+        #expect(try LabelMatcher.notRegex("instance", "web-.*").matches(["instance": "web-1\n"]))
+        #expect(try LabelMatcher.regex("instance", "web-.*\n").matches(["instance": "web-1\n"]))
+        #expect(try LabelMatcher.regex("instance", "a.b").matches(["instance": "a\rb"]))
+        #expect(try LabelMatcher.regex("instance", "a.b").matches(["instance": "a\nb"]) == false)
+    }
+
     @Test func anAbsentLabelMatchesAsEmpty() throws {
         #expect(LabelMatcher.equal("team", "").matches([:]))
         #expect(LabelMatcher.notEqual("team", "payments").matches([:]))

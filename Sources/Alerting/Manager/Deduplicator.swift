@@ -44,8 +44,11 @@ struct Deduplicator {
     }
 
     /// Forgets the notification with this key, undelivered, unless a later one of the alert was
-    /// let through since.
-    mutating func forget(_ fingerprint: Fingerprint, key: String) {
+    /// let through since. The fingerprint (which sorts the labels) is computed only when the table
+    /// holds anything: with deduplication off, a full queue drops without that cost.
+    mutating func forget(_ fingerprint: @autoclosure () -> Fingerprint, key: String) {
+        guard !entries.isEmpty else { return }
+        let fingerprint = fingerprint()
         if entries[fingerprint]?.key == key { entries[fingerprint] = nil }
     }
 

@@ -7,7 +7,9 @@ import Synchronization
 /// interval while it fires, so Alertmanager resolves it by itself if this process dies; a
 /// resolved alert is sent with its `endsAt` (the time it was resolved) and re-sent for a while,
 /// so a resolve that Alertmanager missed, or lost in a restart, still arrives. A firing alert
-/// stays active, and is re-sent, until its resolve is sent.
+/// stays active, and is re-sent, until its resolve is sent, or until more alerts than
+/// ``Configuration/maximumTrackedAlerts`` are tracked (then Alertmanager resolves the oldest
+/// by itself, once its last `endsAt` has passed).
 public final class AlertmanagerHandler: AlertHandler {
     /// Where Alertmanager is and how often to re-send.
     public struct Configuration: Sendable {
@@ -18,16 +20,22 @@ public final class AlertmanagerHandler: AlertHandler {
         public var resendInterval: Duration
         /// How long resolved alerts keep being re-sent; Prometheus keeps them 15 minutes.
         public var resolvedRetention: Duration
+        /// How many alerts are re-sent at most, so that alerts fired and never resolved (one per
+        /// event, say) cannot grow the table without bound. Past it, resolved alerts are
+        /// forgotten first, then the firing alert that started first, with a warning.
+        public var maximumTrackedAlerts: Int
 
         /// Re-sends every minute, with `endsAt` four minutes ahead, as Prometheus does.
         public init(
             endpoint: HTTPEndpoint,
             resendInterval: Duration = .seconds(60),
-            resolvedRetention: Duration = .seconds(900)
+            resolvedRetention: Duration = .seconds(900),
+            maximumTrackedAlerts: Int = 10_000
         ) {
             self.endpoint = endpoint
             self.resendInterval = resendInterval
             self.resolvedRetention = resolvedRetention
+            self.maximumTrackedAlerts = maximumTrackedAlerts
         }
     }
 
@@ -35,19 +43,26 @@ public final class AlertmanagerHandler: AlertHandler {
     public let name: String
     private let resendInterval: Duration
     private let resolvedRetention: Duration
+    private let maximumTrackedAlerts: Int
     private let transport: HTTPTransport
     private let logger: Logger
     /// The last state sent of every alert still being re-sent, by fingerprint.
     private let alerts = Mutex<[Fingerprint: Alert]>([:])
 
     /// Throws ``AlertingError/invalidConfiguration(setting:value:expected:)`` for a duration
-    /// that is not positive or longer than a century.
+    /// that is not positive or longer than a century, or a maximum below 1.
     public init(name: String = "alertmanager", configuration: Configuration, logger: Logger = Logger(label: "Alerting")) throws {
         try configuration.resendInterval.requireSchedulable("AlertmanagerHandler.Configuration.resendInterval")
         try configuration.resolvedRetention.requireSchedulable("AlertmanagerHandler.Configuration.resolvedRetention")
+        guard configuration.maximumTrackedAlerts >= 1 else {
+            throw AlertingError.invalidConfiguration(
+                setting: "AlertmanagerHandler.Configuration.maximumTrackedAlerts",
+                value: "\(configuration.maximumTrackedAlerts)", expected: "at least 1")
+        }
         self.name = name
         self.resendInterval = configuration.resendInterval
         self.resolvedRetention = configuration.resolvedRetention
+        self.maximumTrackedAlerts = configuration.maximumTrackedAlerts
         self.transport = try HTTPTransport(configuration.endpoint, path: "api/v2/alerts")
         var logger = logger
         logger[metadataKey: "handler"] = "\(name)"
@@ -63,8 +78,29 @@ public final class AlertmanagerHandler: AlertHandler {
         var alert = notification.alert
         if alert.status == .resolved, alert.endsAt == nil { alert = alert.resolved(at: now) }
         let body = try PayloadFormat.encode([try postable(alert, now: now)])
-        alerts.withLock { $0[alert.fingerprint] = alert }
+        let forgotten = alerts.withLock { alerts -> Alert? in
+            alerts[alert.fingerprint] = alert
+            guard alerts.count > maximumTrackedAlerts else { return nil }
+            return Self.leastWorthResending(in: alerts).flatMap { alerts.removeValue(forKey: $0) }
+        }
+        if let forgotten {
+            logger.warning(
+                "too many alerts to re-send; stopped re-sending one (if firing, Alertmanager resolves it once its endsAt passes)",
+                metadata: [
+                    "alertname": "\(forgotten.title)", "status": "\(forgotten.status)", "maximum": "\(maximumTrackedAlerts)",
+                ])
+        }
         try await transport.post(body)
+    }
+
+    /// A resolved alert if any (the one that ended first), else the firing alert that started
+    /// first.
+    private static func leastWorthResending(in alerts: [Fingerprint: Alert]) -> Fingerprint? {
+        alerts.min { Self.eviction(order: $0.value) < Self.eviction(order: $1.value) }?.key
+    }
+
+    private static func eviction(order alert: Alert) -> (Int, Date) {
+        alert.status == .resolved ? (0, alert.endsAt ?? alert.startsAt) : (1, alert.startsAt)
     }
 
     /// Re-sends every interval until cancelled; a failed re-send is logged and the next one is

@@ -3,9 +3,14 @@ import Foundation
 import Testing
 
 @Suite struct AlertmanagerHandlerTests {
-    private static func handler(_ url: String, resendInterval: Duration = .seconds(60)) throws -> AlertmanagerHandler {
+    private static func handler(
+        _ url: String, resendInterval: Duration = .seconds(60), maximumTrackedAlerts: Int = 10_000
+    ) throws -> AlertmanagerHandler {
         try AlertmanagerHandler(
-            configuration: .init(endpoint: .init(url: try #require(URL(string: url))), resendInterval: resendInterval), logger: LogRecorder().logger)
+            configuration: .init(
+                endpoint: .init(url: try #require(URL(string: url))), resendInterval: resendInterval,
+                maximumTrackedAlerts: maximumTrackedAlerts),
+            logger: LogRecorder().logger)
     }
 
     @Test func postsAFiringAlertAsPrometheusDoesWithEndsAtAhead() async throws {
@@ -122,5 +127,33 @@ import Testing
         // A firing alert's end is ahead of its re-send, a resolved one's behind.
         #expect(firingEnd > last.receivedAt)
         #expect(resolvedEnd <= last.receivedAt)
+    }
+
+    @Test func tracksAtMostItsMaximumForgettingResolvedAlertsThenTheOldestFiring() async throws {
+        let receiver = try await HTTPReceiver.start { _ in .status(200) }
+        let handler = try Self.handler(receiver.url, resendInterval: .milliseconds(20), maximumTrackedAlerts: 2)
+        let now = Date()
+        func firing(_ name: String, startedSecondsAgo: Double) -> Alert {
+            Alert(level: .warning, title: name, startsAt: now.addingTimeInterval(-startedSecondsAgo))
+        }
+        for alert in [
+            firing("Oldest", startedSecondsAgo: 300), firing("Middle", startedSecondsAgo: 200),
+            firing("Newest", startedSecondsAgo: 100), firing("Cleared", startedSecondsAgo: 50).resolved(at: now),
+        ] {
+            try await handler.handle(SampleAlert.notification(alert))
+        }
+        let running = Task { await handler.run() }
+        #expect(await receiver.waitForRequests(5))
+        running.cancel()
+        await running.value
+        try await receiver.stop()
+
+        let resent = try #require(receiver.requests.last)
+        let names = try JSON.array(resent.body).compactMap { ($0["labels"] as? [String: String])?["alertname"] }
+        #expect(Set(names) == ["Middle", "Newest"])
+    }
+
+    @Test func refusesAMaximumBelowOne() {
+        #expect(throws: AlertingError.self) { try Self.handler("http://127.0.0.1:9/", maximumTrackedAlerts: 0) }
     }
 }

@@ -116,12 +116,31 @@ public final class AlertmanagerHandler: AlertHandler {
             guard !current.isEmpty else { continue }
             do {
                 try await transport.post(try PayloadFormat.encode(current.map { try postable($0, now: now) }))
+                // An alert handled while the re-send was on its way (resolved, say) may have
+                // reached Alertmanager before it; send its new state again to have the last word.
+                var changed = changedSince(current)
+                while !changed.isEmpty {
+                    let now = Date()
+                    try await transport.post(try PayloadFormat.encode(changed.map { try postable($0, now: now) }))
+                    changed = changedSince(changed)
+                }
             } catch is CancellationError {
                 return
             } catch {
                 logger.warning(
                     "re-sending alerts to Alertmanager failed",
                     metadata: ["alerts": "\(current.count)", "error": "\(error)"])
+            }
+        }
+    }
+
+    /// The current state of those of `sent` handled again since (those forgotten aside).
+    private func changedSince(_ sent: [Alert]) -> [Alert] {
+        alerts.withLock { alerts in
+            sent.compactMap { old in
+                alerts[old.fingerprint].flatMap { new in
+                    new.status != old.status || new.startsAt != old.startsAt || new.endsAt != old.endsAt ? new : nil
+                }
             }
         }
     }

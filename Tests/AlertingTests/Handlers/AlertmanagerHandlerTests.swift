@@ -156,4 +156,35 @@ import Testing
     @Test func refusesAMaximumBelowOne() {
         #expect(throws: AlertingError.self) { try Self.handler("http://127.0.0.1:9/", maximumTrackedAlerts: 0) }
     }
+
+    /// A resolve handled while a re-send of the alert firing is on its way may reach Alertmanager
+    /// first: the handler then sends the new state again, alone, before the next re-send.
+    @Test func aResolveOvertakenByAReSendIsSentAgain() async throws {
+        let gate = Gate()
+        // Requests 0 and 1 post the two alerts, 2 is the first re-send (held), 3 the resolve, 4
+        // what the handler sends once the re-send is answered.
+        let receiver = try await HTTPReceiver.start { index in index == 2 ? .gated(200, gate) : .status(200) }
+        let handler = try Self.handler(receiver.url, resendInterval: .milliseconds(200))
+        let flapping = Alert(level: .warning, title: "Flapping", startsAt: SampleAlert.startsAt)
+        let steady = Alert(level: .warning, title: "Steady", startsAt: SampleAlert.startsAt)
+        try await handler.handle(SampleAlert.notification(flapping))
+        try await handler.handle(SampleAlert.notification(steady))
+        let running = Task { await handler.run() }
+        #expect(await receiver.waitForRequests(3))
+        try await handler.handle(SampleAlert.notification(flapping.resolved()))
+        gate.open()
+        #expect(await receiver.waitForRequests(5))
+        running.cancel()
+        await running.value
+        try await receiver.stop()
+
+        let requests = receiver.requests
+        let heldReSend = try JSON.array(requests[2].body)
+        #expect(heldReSend.count == 2)
+        let correction = try JSON.array(requests[4].body)
+        #expect(correction.count == 1)
+        #expect((correction.first?["labels"] as? [String: String])?["alertname"] == "Flapping")
+        let endsAt = try #require(JSON.date(correction.first?["endsAt"]))
+        #expect(endsAt <= requests[4].receivedAt)
+    }
 }

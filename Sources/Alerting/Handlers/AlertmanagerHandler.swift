@@ -73,10 +73,9 @@ public final class AlertmanagerHandler: AlertHandler {
     /// (a bad label name) is refused before it is recorded.
     public func handle(_ notification: AlertNotification) async throws {
         let now = Date()
-        // A resolve without an end (its status set directly) would be posted, and re-sent for
-        // ever, as firing with an end ahead: it ends now.
-        var alert = notification.alert
-        if alert.status == .resolved, alert.endsAt == nil { alert = alert.resolved(at: now) }
+        // A resolve without an end would be posted, and re-sent for ever, as firing with an end
+        // ahead.
+        let alert = notification.alert.endedIfResolved(at: now)
         let body = try PayloadFormat.encode([try postable(alert, now: now)])
         let forgotten = alerts.withLock { alerts -> Alert? in
             alerts[alert.fingerprint] = alert

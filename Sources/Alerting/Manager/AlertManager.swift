@@ -78,9 +78,7 @@ public actor AlertManager {
     /// notification a handler failed to deliver (gave up on or dropped) does not count as sent:
     /// the next identical alert goes to every route that takes it again.
     public func send(_ alert: Alert) {
-        // Cleared by setting `status` rather than by `resolved(at:)`: it ends now, as it would
-        // have with `resolved()`, so that no receiver gets a resolve without an end.
-        let alert = alert.status == .resolved && alert.endsAt == nil ? alert.resolved() : alert
+        let alert = alert.endedIfResolved()
         let key = idempotencyKeys.next()
         guard deduplicator.admit(alert.fingerprint, status: alert.status, at: .now, key: key) else { return }
         let notification = AlertNotification(alert: alert, idempotencyKey: key)

@@ -61,4 +61,10 @@ public struct Alert: Sendable, Hashable {
         copy.endsAt = max(date, startsAt)
         return copy
     }
+
+    /// The alert with an end at `date` if it was cleared by setting `status` (so it has none),
+    /// as `resolved(at:)` would have given it: no receiver gets a resolve without an end.
+    func endedIfResolved(at date: Date = Date()) -> Alert {
+        status == .resolved && endsAt == nil ? resolved(at: date) : self
+    }
 }

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Runs our metrics-exporter (release build) and Debian's prometheus-node-exporter 1.5.0 side by
+# Runs our metrics-exporter and Debian's prometheus-node-exporter 1.5.0 side by
 # side on 127.0.0.1 with the same collectors and filters, scrapes each SCRAPES times (alternating)
 # and prints latency, CPU per scrape, RSS, bytes per response, series and the ratios, once
 # uncompressed and once with gzip (as Prometheus asks).
 #
 #   Benchmarks/exporter-benchmark.sh [SCRAPES] [defaults]      (default 500)
+#
+# It measures the deployment build (scripts/build-exporter.sh), or the binary in $EXPORTER, such as
+# a plain `swift build -c release`.
 #
 # By default both run the 15 /proc collectors of the first comparison, with /proc/net/dev for
 # netdev; with `defaults`, every collector node_exporter 1.5.0 enables by default that both have
@@ -22,9 +25,12 @@ if [[ -z "$node_exporter" ]]; then
     exit 1
 fi
 
-echo "Building metrics-exporter (release)…" >&2
-swift build --package-path "$repository" -c release --product metrics-exporter >&2
-ours="$(swift build --package-path "$repository" -c release --show-bin-path)/metrics-exporter"
+if [[ -n "${EXPORTER:-}" ]]; then
+    ours="$EXPORTER"
+else
+    echo "Building metrics-exporter for deployment (scripts/build-exporter.sh)…" >&2
+    ours="$("$repository/scripts/build-exporter.sh")"
+fi
 
 # A free loopback port: bind port 0 and read what the kernel chose.
 free_port() {

@@ -46,7 +46,8 @@ let package = Package(
         ),
         .target(name: "PrometheusMetrics", dependencies: ["CObservabilityCPU", .coreMetrics], path: "Sources/Metrics"),
         .target(name: "StructuredLog", dependencies: [.logging]),
-        .target(name: "HostMetrics", dependencies: ["PrometheusMetrics", .logging]),
+        .systemLibrary(name: "CObservabilityTimex"),
+        .target(name: "HostMetrics", dependencies: ["PrometheusMetrics", "CObservabilityTimex", .logging]),
         .target(
             name: "MetricsServer",
             dependencies: ["PrometheusMetrics", "CObservabilityZlib", .logging, .nioCore, .nioPosix, .nioHTTP1, .serviceLifecycle]

@@ -1,3 +1,4 @@
+import CObservabilityTimex
 import Glibc
 
 /// The kernel clock's discipline as adjtimex(2) reports it in `struct timex` (node_exporter's
@@ -52,54 +53,15 @@ public struct Timex: Sendable, Hashable {
     /// Calls adjtimex(2) with no modes set: it only reads, so it needs no privilege. The
     /// kernel clock is not a file, so the configured paths do not apply.
     public static func current() throws(HostMetricsError) -> Timex {
-        guard MemoryLayout<Int>.size == 8, let adjtimex = Self.adjtimex else {
-            throw .systemCallFailed(call: "adjtimex", path: "", errno: ENOSYS)
-        }
-        return try withUnsafeTemporaryAllocation(byteCount: Layout.size, alignment: 8) { (buffer) throws(HostMetricsError) -> Timex in
-            guard let base = buffer.baseAddress else { throw .systemCallFailed(call: "adjtimex", path: "", errno: ENOMEM) }
-            base.initializeMemory(as: UInt8.self, repeating: 0, count: Layout.size)
-            let state = adjtimex(base)
-            guard state >= 0 else { throw .systemCallFailed(call: "adjtimex", path: "", errno: errno) }
-            func long(_ offset: Int) -> Int { base.load(fromByteOffset: offset, as: Int.self) }
-            func int(_ offset: Int) -> Int32 { base.load(fromByteOffset: offset, as: Int32.self) }
-            return Timex(
-                state: state, offset: long(Layout.offset), frequency: long(Layout.frequency),
-                maximumError: long(Layout.maximumError), estimatedError: long(Layout.estimatedError), status: int(Layout.status),
-                constant: long(Layout.constant), tick: long(Layout.tick), ppsFrequency: long(Layout.ppsFrequency),
-                jitter: long(Layout.jitter), shift: int(Layout.shift), stability: long(Layout.stability),
-                jitterCount: long(Layout.jitterCount), calibrationCount: long(Layout.calibrationCount),
-                errorCount: long(Layout.errorCount), stabilityExceededCount: long(Layout.stabilityExceededCount),
-                taiOffset: int(Layout.taiOffset)
-            )
-        }
-    }
-
-    /// glibc's `adjtimex`, looked up at run time: Swift's Glibc module does not include
-    /// `<sys/timex.h>`.
-    private static let adjtimex: (@convention(c) (UnsafeMutableRawPointer) -> Int32)? = {
-        guard let symbol = dlsym(nil, "adjtimex") else { return nil }
-        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutableRawPointer) -> Int32).self)
-    }()
-
-    /// Byte offsets of `struct timex` on 64-bit Linux (`long` fields 8 bytes, `int` fields
-    /// padded to 8), and its size with the kernel's trailing padding.
-    private enum Layout {
-        static let offset = 8
-        static let frequency = 16
-        static let maximumError = 24
-        static let estimatedError = 32
-        static let status = 40
-        static let constant = 48
-        static let tick = 88
-        static let ppsFrequency = 96
-        static let jitter = 104
-        static let shift = 112
-        static let stability = 120
-        static let jitterCount = 128
-        static let calibrationCount = 136
-        static let errorCount = 144
-        static let stabilityExceededCount = 152
-        static let taiOffset = 160
-        static let size = 208
+        var clock = timex()
+        let state = adjtimex(&clock)
+        guard state >= 0 else { throw .systemCallFailed(call: "adjtimex", path: "", errno: errno) }
+        return Timex(
+            state: state, offset: clock.offset, frequency: clock.freq, maximumError: clock.maxerror,
+            estimatedError: clock.esterror, status: clock.status, constant: clock.constant, tick: clock.tick,
+            ppsFrequency: clock.ppsfreq, jitter: clock.jitter, shift: clock.shift, stability: clock.stabil,
+            jitterCount: clock.jitcnt, calibrationCount: clock.calcnt, errorCount: clock.errcnt,
+            stabilityExceededCount: clock.stbcnt, taiOffset: clock.tai
+        )
     }
 }

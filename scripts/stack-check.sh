@@ -20,7 +20,9 @@
 #     Alertmanager, firing and then resolved;
 #   - the Node Exporter Full dashboard returns data for no fewer queries against our exporter
 #     than against node_exporter (both counts are printed).
-# Everything it starts it stops by PID on exit. Usage: bash scripts/stack-check.sh
+# Everything it starts it stops by PID on exit. Usage: bash scripts/stack-check.sh; with
+# EXPORTER=/path/to/metrics-exporter it runs that binary (CI: the deployment build) instead of a
+# debug build.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -111,9 +113,13 @@ check "promtool test rules" bash -c 'cd "$1/prometheus" && promtool test rules t
 check "amtool check-config" amtool check-config "$root/prometheus/alertmanager.yml"
 
 step "building metrics-exporter and the example service"
-swift build --package-path "$root" --product metrics-exporter >"$work/build-exporter.log" 2>&1 ||
-    { cat "$work/build-exporter.log"; exit 1; }
-exporter="$(swift build --package-path "$root" --show-bin-path)/metrics-exporter"
+if [ -n "${EXPORTER:-}" ]; then
+    exporter="$EXPORTER"
+else
+    swift build --package-path "$root" --product metrics-exporter >"$work/build-exporter.log" 2>&1 ||
+        { cat "$work/build-exporter.log"; exit 1; }
+    exporter="$(swift build --package-path "$root" --show-bin-path)/metrics-exporter"
+fi
 swift build --package-path "$root/Examples" --product example-service >"$work/build-example.log" 2>&1 ||
     { cat "$work/build-example.log"; exit 1; }
 service="$(swift build --package-path "$root/Examples" --show-bin-path)/example-service"

@@ -32,7 +32,8 @@ struct MetricsExporter: AsyncParsableCommand {
     /// Synchronous on purpose: an async `main` ends the main thread in `dispatch_main`, whose
     /// `pthread_exit` unwinds it, and in a statically linked binary that first unwind reads and
     /// sorts all of `.eh_frame` (2.5 MB kept resident, about 15 ms of CPU at start). The main
-    /// thread waits for the command instead.
+    /// thread waits for the command instead, so it never runs main-actor work: nothing here may
+    /// be `@MainActor`.
     static func main() {
         let arguments = NodeExporterArguments.normalized(Array(CommandLine.arguments.dropFirst()))
         let finished = DispatchSemaphore(value: 0)

@@ -1,4 +1,4 @@
-import CObservabilityTimex
+internal import CObservabilityTimex
 import Glibc
 
 /// The kernel clock's discipline as adjtimex(2) reports it in `struct timex` (node_exporter's
@@ -43,9 +43,9 @@ public struct Timex: Sendable, Hashable {
     public var taiOffset: Int32
 
     /// `TIME_ERROR`: the clock is not synchronised to a reliable source.
-    public static let timeError: Int32 = 5
+    public static let timeError: Int32 = TIME_ERROR
     /// `STA_NANO`: offsets are in nanoseconds instead of microseconds.
-    public static let nanosecondResolution: Int32 = 0x2000
+    public static let nanosecondResolution: Int32 = STA_NANO
 
     /// Whether `offset` and `jitter` are in nanoseconds.
     public var isNanosecondResolution: Bool { status & Self.nanosecondResolution != 0 }

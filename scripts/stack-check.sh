@@ -10,6 +10,7 @@
 #     check-config on prometheus/alertmanager.yml; the rendered test configs pass too;
 #   - promtool check metrics passes on the example service (exit 0) and on the exporter (exit 0,
 #     or 3 when every lint problem is about a name node_exporter itself exposes);
+#   - every collector that succeeds for node_exporter on this host succeeds for our exporter;
 #   - every target is up with no failed scrape and no rejected sample during the run;
 #   - every response of the load carried the right X-Request-ID;
 #   - every panel query of grafana/dashboards/*.json evaluates without error and returns data,
@@ -176,6 +177,9 @@ step "promtool check metrics"
 check "promtool check metrics" python3 "$helpers/metrics_lint.py" \
     --strict "http://127.0.0.1:$service_port/metrics" \
     --node-exporter "http://127.0.0.1:$exporter_port/metrics" --reference "http://127.0.0.1:$node_exporter_port/metrics"
+
+check "collectors that succeed for node_exporter succeed for ours" python3 "$helpers/collector_success_check.py" \
+    "http://127.0.0.1:$exporter_port/metrics" "http://127.0.0.1:$node_exporter_port/metrics"
 
 step "targets and scrapes"
 check "targets up, no failed scrapes" python3 "$helpers/targets_check.py" "$prometheus_url" "$window_start" "$interval" \

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs our metrics-exporter and Debian's prometheus-node-exporter 1.5.0 side by
-# side on 127.0.0.1 with the same collectors and filters, scrapes each SCRAPES times (alternating)
-# and prints latency, CPU per scrape, RSS, bytes per response, series and the ratios, once
-# uncompressed and once with gzip (as Prometheus asks).
+# Runs our metrics-exporter and Debian's prometheus-node-exporter 1.5.0 side by side on 127.0.0.1
+# with the same collectors and filters, scrapes each SCRAPES times (alternating) and prints
+# latency, CPU per scrape, RSS, bytes per response, series and the ratios, once uncompressed and
+# once with gzip (as Prometheus asks).
 #
 #   Benchmarks/exporter-benchmark.sh [SCRAPES] [defaults]      (default 500)
 #
